@@ -1,0 +1,80 @@
+import type { Writable } from 'node:stream';
+import { loadConfig, type Config } from './config.js';
+import { openStore, type Db, type OpenOptions } from './store/db.js';
+import type { Lang } from './output/i18n.js';
+import { UsageError } from './errors.js';
+
+export type OutputFormat = 'table' | 'json' | 'csv';
+
+/** Everything a command needs from the global options, resolved once. */
+export interface Context {
+  lang: Lang;
+  format: OutputFormat;
+  formatGiven: boolean;
+  output?: string;
+  quiet: boolean;
+  color: boolean;
+  debug: boolean;
+  /** May the command ask questions? False under --yes, without a TTY, or in CI. */
+  interactive: boolean;
+  /** Show progress bars? Only when stderr is a TTY and not --quiet. */
+  progress: boolean;
+  dbPath: string;
+  /** Whether the user chose the store (--db or CUSTOPS_DB) rather than the default. */
+  dbExplicit: boolean;
+  configPath: string;
+  stdout: Writable;
+  stderr: Writable;
+  config(): Config;
+  openDb(options?: OpenOptions): Db;
+}
+
+export interface GlobalOptions {
+  db?: string;
+  config?: string;
+  format?: string;
+  output?: string;
+  quiet?: boolean;
+  color?: boolean;
+  debug?: boolean;
+  yes?: boolean;
+  lang: Lang;
+}
+
+export function createContext(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
+  const format = (opts.format ?? 'table') as OutputFormat;
+  if (!['table', 'json', 'csv'].includes(format)) {
+    throw new UsageError(`unknown --format ${opts.format}`, 'use table, json or csv');
+  }
+  const stdoutTty = Boolean(process.stdout.isTTY);
+  const stderrTty = Boolean(process.stderr.isTTY);
+  const noColorEnv = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  const configPath = opts.config ?? env.CUSTOPS_CONFIG ?? 'custops.yaml';
+  let config: Config | undefined;
+  const openDbs: Db[] = [];
+  return {
+    lang: opts.lang,
+    format,
+    formatGiven: opts.format !== undefined,
+    output: opts.output,
+    quiet: Boolean(opts.quiet),
+    color: opts.color !== false && stdoutTty && !noColorEnv,
+    debug: Boolean(opts.debug),
+    interactive: !opts.yes && Boolean(process.stdin.isTTY) && stdoutTty && !env.CI,
+    progress: stderrTty && !opts.quiet,
+    dbPath: opts.db ?? env.CUSTOPS_DB ?? 'custops.db',
+    dbExplicit: opts.db !== undefined || env.CUSTOPS_DB !== undefined,
+    configPath,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    config() {
+      config ??= loadConfig(configPath, { mustExist: opts.config !== undefined });
+      return config;
+    },
+    openDb(options) {
+      const db = openStore(this.dbPath, options);
+      openDbs.push(db);
+      return db;
+    },
+  };
+}

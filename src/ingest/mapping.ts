@@ -1,0 +1,128 @@
+import { UsageError } from '../errors.js';
+import { fieldNames, fieldSpecs, headerKey, kinds, type Kind } from './fields.js';
+
+export interface MappedColumn {
+  index: number;
+  header: string;
+  /** Canonical field, or null when the column is kept as an unknown ("extra") column. */
+  field: string | null;
+  how: 'exact' | 'contains' | 'map' | 'unknown' | 'skip';
+}
+
+export interface Mapping {
+  kind: Kind;
+  columns: MappedColumn[];
+}
+
+export type Overrides = Record<string, string>;
+
+/** `--map "源列=field"` values, repeated or comma-separated; `源列=skip` drops a column. */
+export function parseMapOption(values: string[] | undefined): Overrides {
+  const overrides: Overrides = {};
+  for (const value of values ?? []) {
+    for (const pair of value.split(/[,，](?=[^,，]*[=＝])/)) {
+      const m = pair.match(/^\s*(.+?)\s*[=＝]\s*([\w]+)\s*$/);
+      if (!m) throw new UsageError(`--map "${pair}" is not of the form "column=field"`, 'for example --map "会员卡号=customer_code"');
+      overrides[m[1]] = m[2];
+    }
+  }
+  return overrides;
+}
+
+type SynonymIndex = { key: string; field: string }[];
+
+function synonymIndex(kind: Kind, extra: Record<string, string[]>): SynonymIndex {
+  const index: SynonymIndex = [];
+  for (const spec of fieldSpecs[kind]) {
+    for (const s of [spec.field, ...spec.synonyms, ...(extra[spec.field] ?? [])]) index.push({ key: headerKey(s), field: spec.field });
+  }
+  return index;
+}
+
+function isCjk(text: string): boolean {
+  return /[\u3400-\u9fff]/.test(text);
+}
+
+function matchHeader(header: string, index: SynonymIndex): { field: string; how: 'exact' | 'contains' } | null {
+  const key = headerKey(header);
+  if (!key) return null;
+  const exact = index.find((s) => s.key === key);
+  if (exact) return { field: exact.field, how: 'exact' };
+  // Long survey-style headers ("您向朋友推荐我们的可能性（0-10分）") contain a synonym: take the longest.
+  let best: { field: string; len: number } | null = null;
+  for (const s of index) {
+    const minLen = isCjk(s.key) ? 2 : 4;
+    if (s.key.length >= minLen && key.includes(s.key) && (!best || s.key.length > best.len)) best = { field: s.field, len: s.key.length };
+  }
+  return best ? { field: best.field, how: 'contains' } : null;
+}
+
+export function mapHeaders(headers: string[], kind: Kind, overrides: Overrides = {}, extraSynonyms: Record<string, string[]> = {}): Mapping {
+  const index = synonymIndex(kind, extraSynonyms);
+  const valid = new Set(fieldNames(kind));
+  for (const [column, field] of Object.entries(overrides)) {
+    if (field !== 'skip' && !valid.has(field)) {
+      throw new UsageError(`--map ${column}=${field}: "${field}" is not a ${kind} field`, `fields: ${[...valid].join(', ')}, or skip`);
+    }
+  }
+  const taken = new Set<string>();
+  const columns: MappedColumn[] = headers.map((header, i) => ({ index: i, header, field: null, how: 'unknown' }));
+  // Explicit --map first, then exact synonyms, then "contains" matches: each field once.
+  for (const c of columns) {
+    const target = overrides[c.header] ?? overrides[headerKey(c.header)];
+    if (target === 'skip') c.how = 'skip';
+    else if (target) {
+      c.field = target;
+      c.how = 'map';
+      taken.add(target);
+    }
+  }
+  for (const pass of ['exact', 'contains'] as const) {
+    for (const c of columns) {
+      if (c.how !== 'unknown') continue;
+      const m = matchHeader(c.header, index);
+      if (m && m.how === pass && !taken.has(m.field)) {
+        c.field = m.field;
+        c.how = m.how;
+        taken.add(m.field);
+      }
+    }
+  }
+  return { kind, columns };
+}
+
+/** Which kind a header row describes: the kind whose signature fields it matches most. */
+export function detectKind(headers: string[], overrides: Overrides = {}, extraSynonyms: Record<string, string[]> = {}): Kind | null {
+  let best: { kind: Kind; score: number } | null = null;
+  for (const kind of kinds) {
+    const signature = new Set(fieldSpecs[kind].filter((s) => s.signature).map((s) => s.field));
+    const mapping = mapHeaders(headers, kind, filterOverrides(overrides, kind), extraSynonyms);
+    const score = mapping.columns.filter((c) => c.field && signature.has(c.field)).length;
+    if (score > 0 && (!best || score > best.score)) best = { kind, score };
+  }
+  if (best) return best.kind;
+  // Only shared fields (name, phone, email): a customer list.
+  const shared = mapHeaders(headers, 'customers', filterOverrides(overrides, 'customers'), extraSynonyms);
+  return shared.columns.some((c) => c.field) ? 'customers' : null;
+}
+
+function filterOverrides(overrides: Overrides, kind: Kind): Overrides {
+  const valid = new Set([...fieldNames(kind), 'skip']);
+  return Object.fromEntries(Object.entries(overrides).filter(([, f]) => valid.has(f)));
+}
+
+let allIndexes: SynonymIndex[] | undefined;
+
+/** How header-like a row is, for finding the header under title rows: matched names count most. */
+export function headerScore(cells: string[]): number {
+  let score = 0;
+  const all = (allIndexes ??= kinds.map((k) => synonymIndex(k, {})));
+  for (const cell of cells) {
+    const text = cell.trim();
+    if (!text) continue;
+    if (/^[-+]?[\d.,%¥$\s]+$/.test(text)) continue;
+    score += 1;
+    if (all.some((index) => matchHeader(text, index))) score += 10;
+  }
+  return score;
+}

@@ -1,0 +1,124 @@
+import type { Db } from '../store/db.js';
+import { fieldNames, linkedKinds, type Kind } from './fields.js';
+
+/** Normalised columns of each kind (filled by src/clean normalisers), in table order. */
+export const normalisedColumns: Record<Kind, string[]> = {
+  customers: ['name_norm', 'name_key', 'phone_e164', 'phone_ok', 'email_norm', 'email_ok', 'email_suggest', 'company_key', 'province_norm', 'city_norm', 'registered_date', 'birth_date_norm', 'contract_end_date', 'annual_revenue_cents'],
+  orders: ['order_day', 'amount_cents', 'status_norm', 'quantity_n', 'phone_e164', 'email_norm'],
+  feedback: ['submitted_ts', 'nps_n', 'csat_n', 'ces_n', 'phone_e164', 'email_norm'],
+  tickets: ['opened_ts', 'first_response_ts', 'resolved_ts', 'phone_e164', 'email_norm'],
+};
+
+export const codeField: Record<Kind, string> = { customers: 'customer_code', orders: 'order_code', feedback: 'feedback_code', tickets: 'ticket_code' };
+
+export type Value = string | number | null;
+
+export interface RecordRow {
+  line: number;
+  hash: string;
+  raw: Record<string, string | null>;
+  extra: string | null;
+  normalised: Record<string, Value>;
+}
+
+/**
+ * Writes one kind's records for one source: inserts new rows, updates rows a newer export of the
+ * same list replaces (same record code, content changed; the old version goes to record_versions),
+ * and skips rows already imported unchanged.
+ */
+export class RecordWriter {
+  private readonly raw: string[];
+  private readonly norm: string[];
+  private readonly insert;
+  private readonly update;
+  private readonly byCode;
+  private readonly byHash;
+  private readonly keepVersion;
+  private readonly hadRows: boolean;
+  private readonly occurrences = new Map<string, number>();
+  inserted = 0;
+  updated = 0;
+  unchanged = 0;
+
+  constructor(
+    private readonly db: Db,
+    readonly kind: Kind,
+    private readonly sourceId: number,
+    private readonly now: string,
+  ) {
+    this.raw = fieldNames(kind);
+    this.norm = normalisedColumns[kind];
+    const cols = ['source_id', 'line', 'row_hash', ...this.raw, 'extra', ...this.norm, 'dirty', 'updated_at'];
+    this.insert = db.prepare(`INSERT INTO ${kind} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+    this.update = db.prepare(`UPDATE ${kind} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+    this.byCode = db.prepare(`SELECT id, row_hash FROM ${kind} WHERE ${codeField[kind]} = ? AND source_id != ? ORDER BY id LIMIT 1 OFFSET ?`);
+    this.byHash = db.prepare(`SELECT id FROM ${kind} WHERE row_hash = ? AND source_id != ? LIMIT 1`);
+    this.keepVersion = db.prepare(
+      `INSERT INTO record_versions (kind, record_id, source_id, line, data, replaced_at, replaced_by_source)
+       SELECT '${kind}', id, source_id, line, json_object(${[...this.raw, 'extra'].map((c) => `'${c}', ${c}`).join(', ')}), ?, ? FROM ${kind} WHERE id = ?`,
+    );
+    this.hadRows = db.prepare(`SELECT 1 FROM ${kind} LIMIT 1`).get() !== undefined;
+  }
+
+  write(row: RecordRow): void {
+    const params = this.params(row);
+    if (this.hadRows) {
+      const code = row.raw[codeField[this.kind]];
+      if (code) {
+        const nth = this.occurrences.get(code) ?? 0;
+        const existing = this.byCode.get(code, this.sourceId, nth) as { id: number; row_hash: string } | undefined;
+        if (existing) {
+          this.occurrences.set(code, nth + 1);
+          if (existing.row_hash === row.hash) {
+            this.unchanged++;
+          } else {
+            this.keepVersion.run(this.now, this.sourceId, existing.id);
+            this.update.run(...params, existing.id);
+            this.updated++;
+          }
+          return;
+        }
+      } else if (this.byHash.get(row.hash, this.sourceId)) {
+        this.unchanged++;
+        return;
+      }
+    }
+    this.insert.run(...params);
+    this.inserted++;
+  }
+
+  private params(row: RecordRow): Value[] {
+    const values: Value[] = [this.sourceId, row.line, row.hash];
+    for (const f of this.raw) values.push(row.raw[f] ?? null);
+    values.push(row.extra);
+    for (const c of this.norm) {
+      const v = row.normalised[c];
+      values.push(v === undefined ? null : typeof v === 'boolean' ? Number(v) : v);
+    }
+    values.push(1, this.now);
+    return values;
+  }
+}
+
+/**
+ * Links orders and feedback to customers, set-based so the import order of files doesn't matter:
+ * by customer code, else by normalised phone, else by e-mail (the order is configurable).
+ */
+export function linkRecords(db: Db, linkBy: string[]): void {
+  const keyOf: Record<string, [string, string]> = {
+    customer_code: ['customer_code', 'customer_code'],
+    phone: ['phone_e164', 'phone_e164'],
+    email: ['email_norm', 'email_norm'],
+  };
+  for (const kind of linkedKinds) {
+    for (const method of linkBy) {
+      const [mine, theirs] = keyOf[method];
+      db.prepare(
+        `UPDATE ${kind} SET customer_id = (SELECT c.id FROM customers c WHERE c.${theirs} = ${kind}.${mine} ORDER BY c.id LIMIT 1),
+                link_method = '${method}'
+          WHERE customer_id IS NULL AND ${mine} IS NOT NULL AND ${mine} != ''
+            AND EXISTS (SELECT 1 FROM customers c WHERE c.${theirs} = ${kind}.${mine})`,
+      ).run();
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import type { Kind } from './fields.js';
+import type { Value } from './records.js';
+
+/**
+ * The few checks that make a row unusable at import (it goes to rejects, nothing is lost).
+ * Everything else (bad phone, odd e-mail) is imported and flagged later by `custops clean`.
+ */
+export function rejectionFor(kind: Kind, raw: Record<string, string | null>, values: Record<string, Value>): { field: string; reason: string } | null {
+  if (kind === 'orders') {
+    if (!raw.order_date) return { field: 'order_date', reason: 'order date is missing' };
+    if (values.order_day === null || values.order_day === undefined) return { field: 'order_date', reason: `cannot read the date "${raw.order_date}"` };
+    if (!raw.amount) return { field: 'amount', reason: 'amount is missing' };
+    if (values.amount_cents === null || values.amount_cents === undefined) return { field: 'amount', reason: `cannot read the amount "${raw.amount}"` };
+    return null;
+  }
+  if (kind === 'feedback') {
+    const scores: [string, string][] = [['nps', 'nps_n'], ['csat', 'csat_n'], ['ces', 'ces_n']];
+    for (const [field, col] of scores) {
+      if (raw[field] && (values[col] === null || values[col] === undefined)) return { field, reason: `"${raw[field]}" is not a valid ${field.toUpperCase()} score` };
+    }
+    if (!raw.nps && !raw.csat && !raw.ces && !raw.comment) return { field: 'comment', reason: 'no score and no comment' };
+    if (raw.submitted_at && !values.submitted_ts) return { field: 'submitted_at', reason: `cannot read the date "${raw.submitted_at}"` };
+    return null;
+  }
+  if (kind === 'tickets') {
+    if (!raw.opened_at) return { field: 'opened_at', reason: 'opening time is missing' };
+    const times: [string, string][] = [['opened_at', 'opened_ts'], ['first_response_at', 'first_response_ts'], ['resolved_at', 'resolved_ts']];
+    for (const [field, col] of times) if (raw[field] && !values[col]) return { field, reason: `cannot read the time "${raw[field]}"` };
+    return null;
+  }
+  const identifying = ['customer_code', 'name', 'given_name', 'family_name', 'phone', 'email', 'company', 'id_number'];
+  if (!identifying.some((f) => raw[f])) return { field: 'name', reason: 'no name, code, phone, e-mail or company' };
+  return null;
+}

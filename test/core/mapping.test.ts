@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { detectKind, headerScore, mapHeaders, parseMapOption } from '../../src/ingest/mapping.js';
+
+const fieldsOf = (headers: string[], kind: 'customers' | 'orders' | 'feedback', map = {}) =>
+  Object.fromEntries(mapHeaders(headers, kind, map).columns.map((c) => [c.header, c.field]));
+
+describe('header mapping', () => {
+  it('maps Chinese customer headers to canonical fields and keeps unknown columns', () => {
+    expect(fieldsOf(['客户编号', '客户名称', '手机号码', '电子邮箱', '公司名称', '省份', '城市', '注册日期', '备注'], 'customers')).toEqual({
+      客户编号: 'customer_code', 客户名称: 'name', 手机号码: 'phone', 电子邮箱: 'email', 公司名称: 'company', 省份: 'province', 城市: 'city', 注册日期: 'registered_at', 备注: null,
+    });
+  });
+
+  it('maps English headers regardless of case, spaces and underscores', () => {
+    expect(fieldsOf(['Customer ID', 'FULL_NAME', 'Mobile Phone', 'E-mail', 'Sign Up Date'], 'customers')).toEqual({
+      'Customer ID': 'customer_code', FULL_NAME: 'name', 'Mobile Phone': 'phone', 'E-mail': 'email', 'Sign Up Date': 'registered_at',
+    });
+  });
+
+  it('finds a synonym inside a long survey question and ignores bracketed notes', () => {
+    expect(fieldsOf(['提交时间', '您向朋友推荐我们的可能性（0-10分）', '满意度（1-5）', '评价内容'], 'feedback')).toEqual({
+      提交时间: 'submitted_at', '您向朋友推荐我们的可能性（0-10分）': 'nps', '满意度（1-5）': 'csat', 评价内容: 'comment',
+    });
+  });
+
+  it('gives each field to one column only; the second is kept as extra', () => {
+    expect(fieldsOf(['手机', '联系电话'], 'customers')).toEqual({ 手机: 'phone', 联系电话: null });
+  });
+
+  it('lets --map override and skip columns, and refuses unknown fields', () => {
+    expect(fieldsOf(['col_1', 'col_2', '备注'], 'orders', { col_1: 'customer_code', col_2: 'order_date', 备注: 'skip' })).toEqual({ col_1: 'customer_code', col_2: 'order_date', 备注: null });
+    expect(mapHeaders(['a'], 'orders', { a: 'skip' }).columns[0].how).toBe('skip');
+    expect(() => mapHeaders(['a'], 'orders', { a: 'nonsense' })).toThrow(/not a orders field/);
+  });
+
+  it('detects the kind of a file from its header', () => {
+    expect(detectKind(['订单号', '客户编号', '下单时间', '实付金额'])).toBe('orders');
+    expect(detectKind(['提交时间', '手机号', 'NPS', '评价内容'])).toBe('feedback');
+    expect(detectKind(['姓名', '手机', '城市'])).toBe('customers');
+    expect(detectKind(['rec_id', 'given_name', 'surname', 'suburb', 'postcode', 'date_of_birth', 'soc_sec_id'])).toBe('customers');
+    expect(detectKind(['foo', 'bar'])).toBeNull();
+  });
+
+  it('scores a header row above a title row and above data rows', () => {
+    const title = headerScore(['2025年客户名单', '', '']);
+    const header = headerScore(['客户名称', '手机', '城市']);
+    const data = headerScore(['张伟', '13812345678', '深圳']);
+    expect(header).toBeGreaterThan(title);
+    expect(header).toBeGreaterThan(data);
+  });
+
+  it('parses --map values, repeated or comma separated, with full-width signs', () => {
+    expect(parseMapOption(['会员卡号=customer_code', 'col_1=order_date,col_2=amount', '金额＝amount'])).toEqual({
+      会员卡号: 'customer_code', col_1: 'order_date', col_2: 'amount', 金额: 'amount',
+    });
+    expect(() => parseMapOption(['nonsense'])).toThrow(/column=field/);
+  });
+});
