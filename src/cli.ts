@@ -11,12 +11,23 @@ import * as rejects from './commands/rejects.js';
 import * as ingest from './commands/ingest.js';
 import * as exportCmd from './commands/export.js';
 import * as demo from './commands/demo.js';
+import * as clean from './commands/clean.js';
+import * as dedupe from './commands/dedupe.js';
+import * as segment from './commands/segment.js';
+import * as feedback from './commands/feedback.js';
+import * as rules from './commands/rules.js';
+import * as tasks from './commands/tasks.js';
+import * as service from './commands/service.js';
+import * as report from './commands/report.js';
+import * as run from './commands/run.js';
 
 const t = createTranslator(messages);
 const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 /** Commands in the order `custops --help` lists them. */
-const commands: { register(program: Command, lang: Lang): void }[] = [demo, init, ingest, status, query, rejects, exportCmd];
+const commands: { register(program: Command, lang: Lang): void }[] = [
+  demo, init, ingest, clean, dedupe, segment, feedback, rules, tasks, service, report, run, status, query, rejects, exportCmd,
+];
 
 function langFromArgv(argv: string[]): Lang {
   for (let i = 0; i < argv.length; i++) {

@@ -3,6 +3,13 @@ import { parseDocument, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { InputError } from './errors.js';
 import * as ingest from './ingest/config.js';
+import * as clean from './clean/config.js';
+import * as dedupe from './dedupe/config.js';
+import * as segment from './segment/config.js';
+import * as feedback from './feedback/config.js';
+import * as rules from './rules/config.js';
+import * as service from './service/config.js';
+import * as report from './report/config.js';
 
 /**
  * custops.yaml: one section per stage, each owned by its stage folder (src/<stage>/config.ts)
@@ -10,6 +17,13 @@ import * as ingest from './ingest/config.js';
  */
 const sections = {
   ingest,
+  clean,
+  dedupe,
+  segment,
+  feedback,
+  rules,
+  service,
+  report,
 };
 
 const configSchema = z

@@ -73,7 +73,7 @@ export async function runIngest(ctx: Context, flags: IngestFlags, files: string[
   }
   progress.done();
   finishRun(db, runId, 'ok', reports);
-  await showSummary(ctx, reports);
+  if (!ctx.quiet || ctx.output) await showSummary(ctx, reports);
   const rejected = reports.reduce((n, r) => n + r.rejected, 0);
   if (rejected > 0 && ctx.format === 'table' && !ctx.output) note(ctx, t(lang, 'ingest.rejectsHint', { n: rejected }));
   return 0;

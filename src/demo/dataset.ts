@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import ExcelJS from 'exceljs';
 import { Random } from './random.js';
 import { emailTypo, makePerson, messyPhone, nameVariant, toFullWidth, type Person } from './people.js';
 
@@ -57,6 +56,7 @@ const products = ['智能手环', '蓝牙耳机', '空气净化器', '电动牙�
 
 /** Writes a realistic messy demo data set: a GBK CRM export, an XLSX shop export, orders and survey feedback. */
 export async function writeDemoDataset(options: DemoOptions): Promise<DemoFiles> {
+  const { default: ExcelJS } = await import('exceljs');
   const { dir, people: count = 240, seed = 20251123 } = options;
   const r = new Random(seed);
   const asOf = new Date(`${options.asOf}T00:00:00Z`);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 
 export async function sha256File(path: string): Promise<string> {
@@ -9,5 +9,5 @@ export async function sha256File(path: string): Promise<string> {
 
 /** Identity of a record's content, to recognise the same row in a newer export. */
 export function rowHash(values: (string | null)[]): string {
-  return createHash('sha1').update(values.map((v) => v ?? '').join('\u0001')).digest('base64url');
+  return hash('sha1', values.map((v) => v ?? '').join('\u0001'), 'base64url');
 }

@@ -19,7 +19,8 @@ export function displayWidth(text: string): number {
 export function tableText(ctx: Pick<Context, 'color'>, rows: Row[], columns: Column[], title?: string): string {
   const table = new Table({
     head: columns.map((c) => (ctx.color ? chalk.bold(c.header) : c.header)),
-    style: { head: [], border: [], compact: false },
+    style: { head: [], border: [], compact: true },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     colAligns: columns.map((c) => (isNumericColumn(c) ? 'right' : 'left')),
     wordWrap: false,
   });

@@ -2,7 +2,6 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { extname } from 'node:path';
 import iconv from 'iconv-lite';
-import ExcelJS from 'exceljs';
 import { UsageError } from '../errors.js';
 import type { Column } from './columns.js';
 
@@ -155,7 +154,9 @@ function markdownWriter(path: string, columns: Column[]): TabularWriter {
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
-function xlsxWriter(path: string, columns: Column[], sheetName: string): TabularWriter {
+/** exceljs takes a noticeable time to load, so only commands that write XLSX pay for it. */
+async function xlsxWriter(path: string, columns: Column[], sheetName: string): Promise<TabularWriter> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({

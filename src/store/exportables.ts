@@ -2,12 +2,57 @@ import type { Db } from './db.js';
 import type { Column } from '../output/columns.js';
 import { fieldNames, type Kind } from '../ingest/fields.js';
 import { normalisedColumns } from '../ingest/records.js';
-import { listRejects } from './rejects.js';
 
+/**
+ * What `custops export NAME` can write. An export is a SELECT (so `--where` can filter it in SQL as a
+ * subquery on a read-only connection) plus the columns to write, or — for results computed in
+ * JavaScript — just the rows.
+ */
 export interface Exportable {
   columns: Column[];
-  rows: Iterable<Record<string, unknown>>;
+  /** One row per exported item; filtered by --where as `SELECT * FROM (sql) WHERE (condition)`. */
+  sql?: string;
+  params?: Record<string, unknown>;
+  /** Per-row post-processing of SQL rows (unpacking JSON columns …). */
+  mapRow?: (row: Record<string, unknown>) => Record<string, unknown>;
+  /** Rows computed in JavaScript (used when there is no sql). */
+  rows?: Iterable<Record<string, unknown>>;
 }
+
+export type ExportMaker = (db: Db) => Exportable;
+
+/** Raised by an exportable whose stage has not saved its results yet. */
+export class NotComputedYet extends Error {
+  constructor(
+    readonly what: string,
+    readonly command: string,
+  ) {
+    super(`${what} has not been computed in this store yet`);
+  }
+}
+
+export function tableExists(db: Db, table: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?").get(table) !== undefined;
+}
+
+const dateColumns = new Set(['registered_date', 'birth_date_norm', 'contract_end_date', 'order_day']);
+const intColumns = new Set(['phone_ok', 'email_ok', 'amount_cents', 'annual_revenue_cents', 'nps_n']);
+const numberColumns = new Set(['quantity_n', 'csat_n', 'ces_n']);
+
+function typed(key: string): Column {
+  if (dateColumns.has(key)) return { key, header: key, type: 'date' };
+  if (intColumns.has(key)) return { key, header: key, type: 'int' };
+  if (numberColumns.has(key)) return { key, header: key, type: 'number' };
+  return { key, header: key };
+}
+
+/** `'$."key"'` as an SQL string literal: a JSON path naming one key, whatever characters it holds. */
+function jsonPathLiteral(key: string): string {
+  const path = `$."${key.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `'${path.replace(/'/g, "''")}'`;
+}
+
+const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** One row per imported record: id, provenance, every canonical field, normalised values, kept extra columns. */
 function records(db: Db, kind: Kind): Exportable {
@@ -20,32 +65,40 @@ function records(db: Db, kind: Kind): Exportable {
     { key: 'source_sheet', header: 'source_sheet' },
     { key: 'source_line', header: 'source_line', type: 'int' },
     ...fieldNames(kind).map((f) => ({ key: f, header: f })),
-    ...normalisedColumns[kind].map((c) => ({ key: c, header: c })),
+    ...normalisedColumns[kind].map(typed),
     ...(kind === 'customers' ? [] : [{ key: 'customer_id', header: 'customer_id', type: 'int' as const }, { key: 'link_method', header: 'link_method' }]),
   ];
-  const columns = [...base, ...extraKeys.map((k) => ({ key: `extra:${k}`, header: k }))];
-  const stmt = db.prepare(
-    `SELECT r.*, r.id AS record_id, s.name AS source_file, s.sheet AS source_sheet, r.line AS source_line
-       FROM ${kind} r JOIN sources s ON s.id = r.source_id ORDER BY r.id`,
-  );
-  function* rows(): Generator<Record<string, unknown>> {
-    for (const row of stmt.iterate() as Iterable<Record<string, unknown>>) {
-      if (row.extra) for (const [k, v] of Object.entries(JSON.parse(row.extra as string) as Record<string, unknown>)) row[`extra:${k}`] = v;
-      yield row;
-    }
-  }
-  return { columns, rows: rows() };
-}
-
-function rejects(db: Db): Exportable {
+  // Kept unknown columns under their own names (prefixed only if one clashes with a canonical column).
+  const taken = new Set(base.map((c) => c.key));
+  const extraColumn = new Map(extraKeys.map((k) => [k, taken.has(k) ? `extra_${k}` : k]));
+  const columns = [...base, ...[...extraColumn.values()].map((k) => ({ key: k, header: k }))];
+  const selected = [
+    'r.id AS record_id',
+    ...(hasEntities ? ['r.entity_id'] : []),
+    's.name AS source_file',
+    's.sheet AS source_sheet',
+    'r.line AS source_line',
+    ...fieldNames(kind).map((f) => `r.${f}`),
+    ...normalisedColumns[kind].map((c) => `r.${c}`),
+    ...(kind === 'customers' ? [] : ['r.customer_id', 'r.link_method']),
+    ...[...extraColumn].map(([key, column]) => `json_extract(r.extra, ${jsonPathLiteral(key)}) AS ${quoteIdent(column)}`),
+  ];
   return {
-    columns: ['id', 'source_id', 'file', 'line', 'column_name', 'reason', 'original'].map((k) => ({ key: k, header: k })),
-    rows: listRejects(db),
+    columns,
+    sql: `SELECT ${selected.join(', ')} FROM ${kind} r JOIN sources s ON s.id = r.source_id ORDER BY r.id`,
   };
 }
 
-/** What `custops export NAME` can write; later stages add their own entries. */
-export const exportables: Record<string, (db: Db) => Exportable> = {
+function rejects(): Exportable {
+  return {
+    columns: ['id', 'source_id', 'file', 'line', 'column_name', 'reason', 'original'].map((k) => ({ key: k, header: k })),
+    sql: `SELECT r.id, r.source_id, s.name AS file, r.line, r.column_name, r.reason, r.original
+            FROM rejects r JOIN sources s ON s.id = r.source_id ORDER BY r.source_id, r.line`,
+  };
+}
+
+/** Core exports; the stages' own exports are added in src/report/export/registry.ts. */
+export const exportables: Record<string, ExportMaker> = {
   customers: (db) => records(db, 'customers'),
   orders: (db) => records(db, 'orders'),
   feedback: (db) => records(db, 'feedback'),

@@ -27,7 +27,7 @@ export function* listRejects(db: Db, sourceId?: number): Generator<RejectRow> {
 export function rejectColumns(lang: Lang): Column[] {
   return [
     { key: 'file', header: t(lang, 'col.source') },
-    { key: 'line', header: t(lang, 'col.line'), type: 'int' },
+    { key: 'line', header: t(lang, 'col.line') },
     { key: 'column_name', header: t(lang, 'col.column') },
     { key: 'reason', header: t(lang, 'col.reason') },
     { key: 'original', header: t(lang, 'col.original') },

@@ -22,11 +22,11 @@ export function storeSummary(db: Db, lastRuns = 10): StoreSummary {
   const sources = db
     .prepare(
       `SELECT id, name, kind, sheet, encoding, rows_read AS rows, rows_inserted AS inserted, rows_updated AS updated,
-              rows_rejected AS rejected, rows_unlinked AS unlinked, imported_at
+              rows_rejected AS rejected, rows_unlinked AS unlinked, replace(substr(imported_at, 1, 16), 'T', ' ') AS imported_at
          FROM sources ORDER BY id`,
     )
     .all() as StoreSummary['sources'];
-  const runs = db.prepare('SELECT id, command, started_at, outcome FROM runs ORDER BY id DESC LIMIT ?').all(lastRuns) as StoreSummary['runs'];
+  const runs = db.prepare("SELECT id, command, replace(substr(started_at, 1, 16), 'T', ' ') AS started_at, outcome FROM runs ORDER BY id DESC LIMIT ?").all(lastRuns) as StoreSummary['runs'];
   const hasEntities = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entities'").get();
   const entities = hasEntities ? (db.prepare('SELECT COUNT(*) AS n FROM entities').get() as { n: number }).n : null;
   return { counts, sources, runs, entities };

@@ -71,7 +71,6 @@ CREATE INDEX customers_phone ON customers(phone_e164);
 CREATE INDEX customers_email ON customers(email_norm);
 CREATE INDEX customers_hash ON customers(row_hash);
 CREATE INDEX customers_entity ON customers(entity_id);
-CREATE INDEX customers_dirty ON customers(dirty) WHERE dirty = 1;
 
 CREATE TABLE orders (
   id INTEGER PRIMARY KEY,

@@ -1,4 +1,10 @@
 import { coreSchema } from './001-core.js';
+import { cleanSchema } from './002-clean.js';
+import { dedupeSchema } from './003-dedupe.js';
+import { segmentSchema } from './004-segment.js';
+import { feedbackSchema } from './005-feedback.js';
+import { rulesSchema } from './006-rules.js';
+import { reportSchema } from './007-report.js';
 
 /** Numbered migrations, applied in order on open. Append only: never edit a released one. */
 export interface Migration {
@@ -9,4 +15,10 @@ export interface Migration {
 
 export const migrations: Migration[] = [
   { version: 1, name: 'core', sql: coreSchema },
+  { version: 2, name: 'clean', sql: cleanSchema },
+  { version: 3, name: 'dedupe', sql: dedupeSchema },
+  { version: 4, name: 'segment', sql: segmentSchema },
+  { version: 5, name: 'feedback', sql: feedbackSchema },
+  { version: 6, name: 'rules', sql: rulesSchema },
+  { version: 7, name: 'report', sql: reportSchema },
 ];

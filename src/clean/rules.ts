@@ -1,0 +1,96 @@
+import type { KindRules } from './config.js';
+import { centColumns, normalisedColumnOf, type CleanKind } from './fields.js';
+import type { Problem, Raw, Values } from './records.js';
+import { normaliseValue } from './text.js';
+
+/** Checks one record against its kind's rules: required fields, patterns, allowed values and ranges. */
+export type RuleCheck = (raw: Raw, values: Values) => Problem[];
+
+interface Bound {
+  value: number | string;
+  isDate: boolean;
+}
+
+function bound(v: number | string | undefined, today: string): Bound | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'number') return { value: v, isDate: false };
+  return { value: v === 'today' ? today : v, isDate: true };
+}
+
+/** Local calendar date as YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Compiles the rules of one kind into a check. Values are taken from the normalised column when the field
+ * has one (phone → +86…, amount → yuan, order_date → ISO date) and from the cleaned raw text otherwise.
+ * Uniqueness is checked over the whole table by the run, not here.
+ */
+export function compileRules(kind: CleanKind, rules: KindRules, today = localToday()): RuleCheck {
+  const columns = normalisedColumnOf[kind];
+  const present = (raw: Raw, values: Values, field: string): boolean => {
+    const column = columns[field];
+    return normaliseValue(raw[field]) !== null || (column !== undefined && values[column] != null);
+  };
+  const textValue = (raw: Raw, values: Values, field: string): string | null => {
+    const column = columns[field];
+    const v = column === undefined ? undefined : values[column];
+    return typeof v === 'string' ? v : normaliseValue(raw[field]);
+  };
+  const required = rules.required.map((entry) => ({ entry, alternatives: entry.split('|').map((f) => f.trim()) }));
+  const patterns = Object.entries(rules.patterns).map(([field, source]) => ({ field, re: new RegExp(source, 'u') }));
+  const allowed = Object.entries(rules.allowed).map(([field, list]) => ({
+    field,
+    list: list.map(String),
+    set: new Set(list.map((v) => String(v).toLowerCase())),
+  }));
+  const ranges = Object.entries(rules.ranges).map(([field, r]) => ({
+    field,
+    column: columns[field] as string | undefined,
+    min: bound(r.min, today),
+    max: bound(r.max, today),
+  }));
+
+  return (raw, values) => {
+    const problems: Problem[] = [];
+    for (const { entry, alternatives } of required) {
+      if (!alternatives.some((f) => present(raw, values, f))) {
+        problems.push({ field: entry, value: '', problem: 'required_missing', message: `required field ${entry} is empty` });
+      }
+    }
+    for (const { field, re } of patterns) {
+      const v = textValue(raw, values, field);
+      if (v !== null && !re.test(v)) {
+        problems.push({ field, value: raw[field] ?? v, problem: 'pattern_mismatch', message: `does not match the pattern ${re.source}` });
+      }
+    }
+    for (const { field, list, set } of allowed) {
+      const v = textValue(raw, values, field);
+      if (v !== null && !set.has(v.toLowerCase())) {
+        problems.push({ field, value: raw[field] ?? v, problem: 'value_not_allowed', message: `not one of: ${list.join(', ')}` });
+      }
+    }
+    for (const r of ranges) {
+      const rawText = raw[r.field];
+      const normalised = r.column === undefined ? normaliseValue(rawText) : values[r.column];
+      if (normalised == null) continue;
+      for (const [b, isMin] of [[r.min, true], [r.max, false]] as const) {
+        if (b === undefined) continue;
+        let v: number | string | null;
+        if (b.isDate) v = typeof normalised === 'string' && /^\d{4}-\d{2}-\d{2}/.test(normalised) ? normalised.slice(0, 10) : null;
+        else if (typeof normalised === 'number') v = r.column !== undefined && centColumns.has(r.column) ? normalised / 100 : normalised;
+        else v = /^-?\d+(?:\.\d+)?$/.test(normalised) ? Number(normalised) : null;
+        if (v === null) continue;
+        if (isMin ? v < b.value : v > b.value) {
+          problems.push({
+            field: r.field, value: rawText ?? String(normalised), problem: 'out_of_range',
+            message: `${isMin ? 'below the minimum' : 'above the maximum'} ${b.value}`,
+          });
+          break;
+        }
+      }
+    }
+    return problems;
+  };
+}

@@ -1,0 +1,202 @@
+import { toSimplified } from '../clean/han.js';
+import { hasHan, normaliseNamePart, romanise, soundex, splitFullName } from './names.js';
+import { TokenColumnBuilder, type TokenColumn } from './similarity.js';
+import type { MatchRecord } from './types.js';
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * Records turned into columns of comparable values (one array per field, index = record position),
+ * so comparisons and blocking touch no objects and repeated values share one string.
+ */
+export interface Prepared {
+  n: number;
+  ids: number[];
+  sourceIds: Int32Array;
+  given: Col;
+  givenRoman: Col;
+  givenSound: Col;
+  family: Col;
+  familyRoman: Col;
+  familySound: Col;
+  /** Romanised name tokens sorted ("wei zhang"): 张伟 = 張偉 = Zhang Wei = WEI Zhang. */
+  nameRomanKey: Col;
+  phone: Col;
+  phoneTail: Col;
+  email: Col;
+  emailLocal: Col;
+  /** YYYYMMDD digits */
+  birth: Col;
+  idNumber: Col;
+  postcode: Col;
+  city: Col;
+  cityRoman: Col;
+  province: Col;
+  address: Col;
+  addressTokens: TokenColumn;
+  company: Col;
+  companyTokens: TokenColumn;
+}
+
+export type Col = (string | null)[];
+
+const intern = new Map<string, string>();
+function shared(s: string | null): string | null {
+  if (s === null) return null;
+  const hit = intern.get(s);
+  if (hit !== undefined) return hit;
+  if (intern.size > 2_000_000) intern.clear();
+  intern.set(s, s);
+  return s;
+}
+
+export function prepareRecords(records: Iterable<MatchRecord>): Prepared {
+  const p: Prepared = {
+    n: 0,
+    ids: [],
+    sourceIds: new Int32Array(0),
+    given: [],
+    givenRoman: [],
+    givenSound: [],
+    family: [],
+    familyRoman: [],
+    familySound: [],
+    nameRomanKey: [],
+    phone: [],
+    phoneTail: [],
+    email: [],
+    emailLocal: [],
+    birth: [],
+    idNumber: [],
+    postcode: [],
+    city: [],
+    cityRoman: [],
+    province: [],
+    address: [],
+    addressTokens: { offsets: new Uint32Array(1), ids: new Uint32Array(0) },
+    company: [],
+    companyTokens: { offsets: new Uint32Array(1), ids: new Uint32Array(0) },
+  };
+  const addressTokens = new TokenColumnBuilder();
+  const companyTokens = new TokenColumnBuilder();
+  const sources: number[] = [];
+  for (const r of records) {
+    p.ids.push(r.id);
+    sources.push(r.sourceId ?? 0);
+    appendName(p, r);
+    const phone = cleanPhone(r.phone);
+    p.phone.push(phone);
+    p.phoneTail.push(phone && phone.length >= 8 ? phone.slice(-8) : null);
+    const email = r.email ? r.email.trim().toLowerCase() || null : null;
+    p.email.push(email);
+    p.emailLocal.push(email && email.includes('@') ? email.slice(0, email.indexOf('@')) : null);
+    p.birth.push(birthDigits(r.birthDate));
+    p.idNumber.push(alnumUpper(r.idNumber));
+    p.postcode.push(shared(alnumUpper(r.postcode)));
+    const city = placeName(r.city, /(市|区|县)$/);
+    p.city.push(city);
+    p.cityRoman.push(city === null ? null : shared(placeRoman(city)));
+    const province = placeName(r.province, /(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/);
+    p.province.push(province === null ? null : shared(placeRoman(province)));
+    const address = cleanAddress(r.address);
+    p.address.push(address);
+    addressTokens.add(address);
+    const company = shared(companyKeyOf(r.companyKey ?? null, r.company ?? null));
+    p.company.push(company);
+    companyTokens.add(company);
+    p.n++;
+  }
+  p.sourceIds = Int32Array.from(sources);
+  p.addressTokens = addressTokens.build();
+  p.companyTokens = companyTokens.build();
+  return p;
+}
+
+function appendName(p: Prepared, r: MatchRecord): void {
+  let family = normaliseNamePart(r.familyName);
+  let given = normaliseNamePart(r.givenName);
+  if (family === null && given === null) {
+    const split = splitFullName(r.name ?? r.nameKey ?? null);
+    family = split.family;
+    given = split.given;
+  }
+  family = shared(family);
+  given = shared(given);
+  const familyRoman = family === null ? null : shared(romanise(family, true));
+  const givenRoman = given === null ? null : shared(romanise(given, false));
+  p.family.push(family);
+  p.given.push(given);
+  p.familyRoman.push(familyRoman);
+  p.givenRoman.push(givenRoman);
+  p.familySound.push(familyRoman ? shared(soundex(familyRoman)) : null);
+  p.givenSound.push(givenRoman ? shared(soundex(givenRoman)) : null);
+  const tokens = [familyRoman, givenRoman].filter((t): t is string => t !== null && t !== '');
+  p.nameRomanKey.push(tokens.length === 0 ? null : shared(tokens.sort().join(' ')));
+}
+
+function cleanPhone(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const digits = s.replace(/[^\d]/g, '');
+  return digits.length < 5 ? null : digits;
+}
+
+/** YYYYMMDD from 'YYYY-MM-DD', 'YYYY/M/D', 'YYYYMMDD'; null when it has no such shape. */
+export function birthDigits(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const t = s.trim();
+  if (/^\d{8}$/.test(t)) return t;
+  const m = /^(\d{4})\D(\d{1,2})\D(\d{1,2})/.exec(t);
+  if (!m) return null;
+  return m[1] + m[2].padStart(2, '0') + m[3].padStart(2, '0');
+}
+
+function alnumUpper(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const t = s.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
+  return t === '' ? null : t;
+}
+
+function placeName(s: string | null | undefined, suffix: RegExp): string | null {
+  if (!s) return null;
+  let t = s.normalize('NFKC').trim().toLowerCase();
+  if (t === '') return null;
+  if (hasHan(t)) {
+    t = toSimplified(t).replace(/[^\u3400-\u9fff]/g, '');
+    if (t.length > 2) t = t.replace(suffix, '');
+  } else {
+    t = t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  }
+  return t === '' ? null : shared(t);
+}
+
+const placeCache = new Map<string, string>();
+function placeRoman(place: string): string {
+  if (!hasHan(place)) return place.replace(/ /g, '');
+  let r = placeCache.get(place);
+  if (r === undefined) {
+    r = pinyin(place, { toneType: 'none', type: 'array' }).join('').toLowerCase();
+    placeCache.set(place, r);
+  }
+  return r;
+}
+
+function cleanAddress(s: string | null | undefined): string | null {
+  if (!s) return null;
+  let t = s.normalize('NFKC').toLowerCase();
+  if (hasHan(t)) t = toSimplified(t);
+  t = t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return t === '' ? null : t;
+}
+
+const LEGAL_SUFFIXES =
+  /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|co ltd|company limited|limited|ltd|inc|llc|corp|corporation|gmbh|co)$/;
+
+/** A company key when the clean stage gave none: case, width, brackets and legal suffixes dropped. */
+export function companyKeyOf(key: string | null, company: string | null): string | null {
+  if (key) return key;
+  if (!company) return null;
+  let t = company.normalize('NFKC').toLowerCase();
+  if (hasHan(t)) t = toSimplified(t);
+  t = t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  for (let i = 0; i < 2; i++) t = t.replace(LEGAL_SUFFIXES, '').trim();
+  return t === '' ? null : t;
+}

@@ -1,0 +1,136 @@
+import { COMPARISONS, MISSING, compareInto, comparisonIndex } from './comparisons.js';
+import type { MatchModel } from './model.js';
+import type { Prepared } from './prepare.js';
+import { otherShare, type TermFrequencies, type ValueFrequencies } from './term-frequency.js';
+
+const C = COMPARISONS.length;
+const GIVEN = comparisonIndex.givenName;
+const FAMILY = comparisonIndex.familyName;
+
+/** Radix of each comparison in a packed pattern: level + 1, 0 for missing. */
+const radix: number[] = [];
+{
+  let r = 1;
+  for (const c of COMPARISONS) {
+    radix.push(r);
+    r *= c.levels.length + 1;
+  }
+}
+
+export function packLevels(levels: Uint8Array): number {
+  let pattern = 0;
+  for (let k = 0; k < C; k++) if (levels[k] !== MISSING) pattern += (levels[k] + 1) * radix[k];
+  return pattern;
+}
+
+export function unpackPattern(pattern: number, out: Uint8Array): Uint8Array {
+  for (let k = C - 1; k >= 0; k--) {
+    const digit = Math.floor(pattern / radix[k]);
+    pattern -= digit * radix[k];
+    out[k] = digit === 0 ? MISSING : digit - 1;
+  }
+  return out;
+}
+
+/**
+ * Term-frequency adjustment of a compared pair: for each frequency-weighted comparison that
+ * agreed exactly, log2(u_exact / frequency of the agreed value).
+ */
+export function tfBonus(p: Prepared, tf: TermFrequencies, levels: Uint8Array, swapped: boolean, i: number): number {
+  let bonus = 0;
+  for (let k = 0; k < C; k++) {
+    if (levels[k] === 1 && (k === GIVEN || k === FAMILY)) {
+      bonus += swapped ? swappedNameAdjust(p, tf, k, i, true) : (tf.roman[k] as ValueFrequencies).adjust[i];
+      continue;
+    }
+    if (levels[k] !== 0) continue;
+    const adjust = tf.adjust[k];
+    if (!adjust) continue;
+    if (swapped && (k === GIVEN || k === FAMILY)) bonus += swappedNameAdjust(p, tf, k, i);
+    else bonus += adjust[i];
+  }
+  return bonus;
+}
+
+/** A swapped name value is weighed by its frequency in whichever name field has it more often. */
+function swappedNameAdjust(p: Prepared, tf: TermFrequencies, k: number, i: number, byPronunciation = false): number {
+  const value = (k === GIVEN ? (byPronunciation ? p.givenRoman : p.given) : byPronunciation ? p.familyRoman : p.family)[i] as string;
+  let freq = 0;
+  for (const f of [GIVEN, FAMILY]) {
+    const counts = byPronunciation ? tf.roman[f]?.counts : tf.counts[f];
+    const nonNull = byPronunciation ? (tf.roman[f]?.nonNull ?? 0) : tf.nonNull[f];
+    const c = counts?.get(value) ?? 0;
+    if (nonNull > 0 && c > 0) freq = Math.max(freq, otherShare(c, nonNull));
+  }
+  if (freq === 0) return 0;
+  const uExact = byPronunciation ? (tf.roman[k] as ValueFrequencies).uExact : tf.uExact[k];
+  return Math.log2(uExact / freq);
+}
+
+/** Scores pairs with a trained model; caches the summed weight of each level pattern. */
+export class Scorer {
+  private readonly patternWeights = new Map<number, number>();
+  private readonly levels = new Uint8Array(C);
+
+  constructor(
+    readonly prepared: Prepared,
+    readonly tf: TermFrequencies,
+    readonly model: MatchModel,
+  ) {}
+
+  /** Bayes-factor weight (log2) of a level pattern, without prior and term frequencies. */
+  patternWeight(pattern: number): number {
+    let w = this.patternWeights.get(pattern);
+    if (w === undefined) {
+      const lv = unpackPattern(pattern, new Uint8Array(C));
+      w = 0;
+      for (let k = 0; k < C; k++) if (lv[k] !== MISSING) w += this.model.weights[k][lv[k]];
+      this.patternWeights.set(pattern, w);
+    }
+    return w;
+  }
+
+  /** Match weight including the prior: log2 odds that i and j are the same person. */
+  weight(i: number, j: number): number {
+    const swapped = compareInto(this.prepared, i, j, this.levels);
+    return this.model.priorWeight + this.patternWeight(packLevels(this.levels)) + tfBonus(this.prepared, this.tf, this.levels, swapped, i);
+  }
+
+  probability(i: number, j: number): number {
+    return 1 / (1 + Math.pow(2, -this.weight(i, j)));
+  }
+}
+
+/** Compared candidate pairs, packed in typed arrays that grow in chunks. */
+export class PairStore {
+  left = new Uint32Array(1 << 16);
+  right = new Uint32Array(1 << 16);
+  pattern = new Uint32Array(1 << 16);
+  bonus = new Float32Array(1 << 16);
+  length = 0;
+
+  push(i: number, j: number, pattern: number, bonus: number): void {
+    if (this.length === this.left.length) this.grow();
+    const n = this.length++;
+    this.left[n] = i;
+    this.right[n] = j;
+    this.pattern[n] = pattern;
+    this.bonus[n] = bonus;
+  }
+
+  private grow(): void {
+    const size = this.left.length * 2;
+    const l = new Uint32Array(size);
+    l.set(this.left);
+    this.left = l;
+    const r = new Uint32Array(size);
+    r.set(this.right);
+    this.right = r;
+    const pt = new Uint32Array(size);
+    pt.set(this.pattern);
+    this.pattern = pt;
+    const b = new Float32Array(size);
+    b.set(this.bonus);
+    this.bonus = b;
+  }
+}
