@@ -12,7 +12,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bench/**/*.mjs', 'bin/**/*.js', '*.js'],
+    files: ['bench/**/*.mjs', 'scripts/**/*.mjs', 'bin/**/*.js', '*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', performance: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
 );

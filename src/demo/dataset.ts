@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { Random } from './random.js';
+import { demoContractEnd, demoLevel, writeDemoTickets } from '../rules/demo-tickets.js';
 import { emailTypo, makePerson, messyPhone, nameVariant, toFullWidth, type Person } from './people.js';
 
 export interface DemoOptions {
@@ -54,6 +55,31 @@ const commentsNeutral = ['还可以吧，一般般', '价格适中', 'It is ok, 
 const commentsNegative = ['物流太慢了，等了一个多星期', '质量很差，用了两天就坏了', '客服态度差，问题一直没有解决', '价格太贵，不值这个价', '退货流程太麻烦，退款一直没到账', 'Terrible support, nobody answered my emails', 'The item arrived broken and the refund is still pending', '虽然价格便宜，但是质量真的不行', '包装破损，商品有划痕', '希望能增加发票功能，现在很不方便'];
 const products = ['智能手环', '蓝牙耳机', '空气净化器', '电动牙刷', '保温杯', '扫地机器人', '咖啡机', '办公椅'];
 
+interface BuyingPlan {
+  orders: number;
+  minCents: number;
+  maxCents: number;
+  /** Days since the last order: a few weeks for active buyers, months for lapsed ones. */
+  lapsedDays: number;
+}
+
+/**
+ * How a person buys: 10% never, 5% large business accounts (orders of ¥100,000–¥1,200,000, customers for
+ * 3–5 years, so the value tiers have strategic and key accounts), the rest occasional or regular
+ * shoppers; a quarter of the buyers have lapsed (no order for 3–13 months).
+ */
+function planBuying(r: Random, p: Person, asOf: Date): BuyingPlan {
+  const kind = r.next();
+  const lapsedDays = r.chance(0.25) ? r.int(95, 400) : r.int(0, 40);
+  if (kind < 0.1) return { orders: 0, minCents: 0, maxCents: 0, lapsedDays };
+  if (kind < 0.15) {
+    p.registered = day(asOf, r.int(1100, 1800)).toISOString().slice(0, 10);
+    return { orders: r.int(10, 30), minCents: 10_000_000, maxCents: 120_000_000, lapsedDays: r.int(0, 30) };
+  }
+  if (kind < 0.55) return { orders: r.int(1, 4), minCents: 2900, maxCents: 300000, lapsedDays };
+  return { orders: r.int(4, 18), minCents: 2900, maxCents: 300000, lapsedDays };
+}
+
 /** Writes a realistic messy demo data set: a GBK CRM export, an XLSX shop export, orders and survey feedback. */
 export async function writeDemoDataset(options: DemoOptions): Promise<DemoFiles> {
   const { default: ExcelJS } = await import('exceljs');
@@ -63,19 +89,20 @@ export async function writeDemoDataset(options: DemoOptions): Promise<DemoFiles>
   mkdirSync(dir, { recursive: true });
   const persons: Person[] = [];
   for (let i = 0; i < count; i++) persons.push(makePerson(r, i, day(asOf, 1100)));
+  const buyingPlans = persons.map((p) => planBuying(r, p, asOf));
   const truth: Record<string, string> = {};
 
   // 1. CRM export: GBK, a title row, Chinese headers, duplicates typed by different reps.
-  const crm: string[] = ['客户名单（CRM导出）', '', csvLine(['客户编号', '客户名称', '手机号码', '电子邮箱', '公司名称', '省份', '城市', '行业', '注册日期', '客户来源', '备注'])];
+  const crm: string[] = ['客户名单（CRM导出）', '', csvLine(['客户编号', '客户名称', '手机号码', '电子邮箱', '公司名称', '省份', '城市', '行业', '注册日期', '客户来源', '备注', '客户等级', '合同到期日'])];
   let dupSeq = 0;
   const crmPeople = persons.filter((_, i) => i % 5 !== 4);
   for (const p of crmPeople) {
-    crm.push(csvLine([p.code, p.name, messyPhone(r, p.phone), p.email, p.company, `${p.province}${['北京', '上海', '天津', '重庆'].includes(p.province) ? '市' : '省'}`, `${p.city}市`, p.industry, messyDate(r, new Date(`${p.registered}T00:00:00Z`)), p.channel, r.chance(0.1) ? 'VIP 客户' : '']));
+    crm.push(csvLine([p.code, p.name, messyPhone(r, p.phone), p.email, p.company, `${p.province}${['北京', '上海', '天津', '重庆'].includes(p.province) ? '市' : '省'}`, `${p.city}市`, p.industry, messyDate(r, new Date(`${p.registered}T00:00:00Z`)), p.channel, r.chance(0.1) ? 'VIP 客户' : '', demoLevel(p), demoContractEnd(p, options.asOf)]));
     truth[p.code] = p.code;
     if (r.chance(0.18)) {
       const code = `D${String(++dupSeq).padStart(4, '0')}`;
       truth[code] = p.code;
-      crm.push(csvLine([code, nameVariant(r, p), r.chance(0.7) ? messyPhone(r, p.phone) : '', r.chance(0.5) && p.email ? emailTypo(r, p.email) : '', p.company, p.province, p.city, p.industry, '', '电话销售', '重复录入']));
+      crm.push(csvLine([code, nameVariant(r, p), r.chance(0.7) ? messyPhone(r, p.phone) : '', r.chance(0.5) && p.email ? emailTypo(r, p.email) : '', p.company, p.province, p.city, p.industry, '', '电话销售', '重复录入', '', '']));
     }
   }
   crm.push(csvLine(['C999998', '格式错误的行', '13800000000', 'x@qq.com']));
@@ -111,13 +138,13 @@ export async function writeDemoDataset(options: DemoOptions): Promise<DemoFiles>
   let orderNo = 100000;
   const statuses = ['已完成', '已完成', '已完成', '已付款', '交易成功', '已退款', '已取消', 'completed'];
   persons.forEach((p, i) => {
-    const activity = r.next();
-    const orderCount = activity < 0.15 ? 0 : activity < 0.55 ? r.int(1, 3) : activity < 0.9 ? r.int(3, 10) : r.int(10, 30);
-    const big = r.chance(0.06);
-    const lastActive = r.chance(0.3) ? r.int(100, 500) : r.int(0, 90);
-    for (let k = 0; k < orderCount; k++) {
-      const d = day(asOf, lastActive + r.int(0, 540 - Math.min(lastActive, 500)));
-      const cents = big ? r.int(2000000, 60000000) : r.int(2900, 300000);
+    const plan = buyingPlans[i];
+    const customerDays = Math.round((asOf.getTime() - Date.parse(`${p.registered}T00:00:00Z`)) / DAY);
+    const firstDay = Math.min(customerDays, 730);
+    const lastDay = Math.min(plan.lapsedDays, firstDay);
+    for (let k = 0; k < plan.orders; k++) {
+      const d = day(asOf, r.int(lastDay, firstDay));
+      const cents = r.int(plan.minCents, plan.maxCents);
       const byCode = i % 5 !== 4;
       orders.push(csvLine([`SO${++orderNo}`, byCode ? p.code : '', byCode && r.chance(0.5) ? '' : messyPhone(r, p.phone), messyDate(r, d), messyAmount(r, cents), r.pick(statuses), r.pick(products), p.channel]));
     }
@@ -129,7 +156,7 @@ export async function writeDemoDataset(options: DemoOptions): Promise<DemoFiles>
   const fb = new ExcelJS.Workbook();
   const fs = fb.addWorksheet('问卷结果');
   fs.addRow(['客户满意度调查']);
-  fs.addRow(['提交时间', '手机号', '您向朋友推荐我们的可能性（0-10分）', '满意度（1-5）', '评价内容', '反馈渠道']);
+  fs.addRow(['提交时间', '手机号', '您向朋友推荐我们的可能性（0-10分）', '满意度（1-5）', '省力度（1-7）', '评价内容', '反馈渠道']);
   for (const p of persons) {
     if (!r.chance(0.6)) continue;
     const answers = r.int(1, 2);
@@ -137,11 +164,15 @@ export async function writeDemoDataset(options: DemoOptions): Promise<DemoFiles>
       const mood = r.next();
       const [nps, csat, text] = mood < 0.55 ? [r.int(9, 10), r.int(4, 5), r.pick(commentsPositive)] : mood < 0.75 ? [r.int(7, 8), r.int(3, 4), r.pick(commentsNeutral)] : [r.int(0, 6), r.int(1, 3), r.pick(commentsNegative)];
       const when = new Date(day(asOf, r.int(0, 120)).getTime() + r.int(9, 20) * 3600000);
-      const row = fs.addRow([when, p.phone, nps, csat, r.chance(0.9) ? text : null, r.pick(['问卷', '电话', '邮件', '微博', 'App'])]);
+      const effort = r.chance(0.7) ? Math.max(1, Math.min(7, csat + 2 + r.int(-1, 1))) : null;
+      const row = fs.addRow([when, p.phone, nps, csat, effort, r.chance(0.9) ? text : null, r.pick(['问卷', '电话', '邮件', '微博', 'App'])]);
       row.getCell(1).numFmt = 'yyyy-mm-dd hh:mm';
     }
   }
   await fb.xlsx.writeFile(join(dir, 'feedback.xlsx'));
 
-  return { files: ['crm_customers.csv', 'shop_members.xlsx', 'orders.csv', 'feedback.xlsx'].map((f) => join(dir, f)), truth, people: count };
+  // 5. Service tickets (ticket id, customer, opened, first response, resolved, channel) for the SLA report.
+  const tickets = writeDemoTickets({ dir, persons, asOf: options.asOf });
+
+  return { files: [...['crm_customers.csv', 'shop_members.xlsx', 'orders.csv', 'feedback.xlsx'].map((f) => join(dir, f)), tickets], truth, people: count };
 }

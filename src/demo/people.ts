@@ -47,7 +47,7 @@ export function makePerson(r: Random, index: number, startDay: Date): Person {
   }
   const [province, city] = r.pick(places);
   const local = latin ? name.toLowerCase().replace(' ', '.') : `${pinyin[name[0]] ?? 'user'}${r.int(10, 9999)}`;
-  const registered = new Date(startDay.getTime() + r.int(0, 900) * 86400000).toISOString().slice(0, 10);
+  const registered = new Date(startDay.getTime() + r.int(0, 1095) * 86400000).toISOString().slice(0, 10);
   return {
     code: `C${String(100000 + index)}`,
     name,

@@ -5,7 +5,7 @@ import { inTransaction, nowIso } from '../store/db.js';
 import { InputError } from '../errors.js';
 import { openTables, type RawRow, type TableSource } from './readers/index.js';
 import { detectKind, headerScore, mapHeaders, type Mapping, type Overrides } from './mapping.js';
-import { codeField, linkRecords, RecordWriter, type RecordRow } from './records.js';
+import { codeField, linkRecords, RecordWriter, suspendIndexes, type RecordRow } from './records.js';
 import { rowHash, sha256File } from './hash.js';
 import { rejectionFor } from './validate.js';
 import { normaliseCustomer, normaliseFeedback, normaliseOrder, type NormaliseOptions } from '../clean/index.js';
@@ -45,6 +45,9 @@ export interface TableReport {
   skipped?: 'already-imported';
   sourceId?: number;
 }
+
+/** Files above this size loading into an empty table build its indexes once at the end. */
+const BULK_LOAD_BYTES = 4 << 20;
 
 const normalisers = { customers: normaliseCustomer, orders: normaliseOrder, feedback: normaliseFeedback, tickets: normaliseTicket };
 
@@ -146,7 +149,9 @@ async function ingestFile(db: Db, path: string, options: IngestOptions): Promise
       ).run(absolute, basename(path), sha, size, mapping.kind, table.format, table.encoding ?? null, table.delimiter ?? null, table.sheet ?? null, table.headerLine,
         JSON.stringify(Object.fromEntries(mapping.columns.map((c) => [c.header, c.field ?? (c.how === 'skip' ? 'skip' : null)]))), now, options.runId ?? null).lastInsertRowid,
     );
-    const writer = new RecordWriter(db, mapping.kind, sourceId, now);
+    const mappedFields = mapping.columns.flatMap((c) => (c.field ? [c.field] : []));
+    const writer = new RecordWriter(db, mapping.kind, sourceId, now, mappedFields);
+    const restoreIndexes = writer.firstLoad && size > BULK_LOAD_BYTES ? suspendIndexes(db, mapping.kind) : undefined;
     const insertReject = db.prepare('INSERT INTO rejects (source_id, line, column_name, reason, original) VALUES (?, ?, ?, ?, ?)');
     let rowsRead = 0;
     let rejected = 0;
@@ -162,6 +167,7 @@ async function ingestFile(db: Db, path: string, options: IngestOptions): Promise
       if (options.onProgress && (rowsRead & 0x3fff) === 0) options.onProgress(label, rowsRead);
     }
     options.onProgress?.(label, rowsRead);
+    restoreIndexes?.();
     const seconds = (performance.now() - started) / 1000;
     db.prepare('UPDATE sources SET rows_read = ?, rows_inserted = ?, rows_updated = ?, rows_unchanged = ?, rows_rejected = ?, seconds = ? WHERE id = ?')
       .run(rowsRead, writer.inserted, writer.updated, writer.unchanged, rejected, seconds, sourceId);
