@@ -4,30 +4,55 @@ import { CustopsError, ExitCode } from './errors.js';
 import { createTranslator, detectLang, parseLang, type Lang } from './output/i18n.js';
 import { messages } from './output/messages/core.js';
 import { takeExitCode } from './commands/action.js';
-import * as init from './commands/init.js';
-import * as status from './commands/status.js';
-import * as query from './commands/query.js';
-import * as rejects from './commands/rejects.js';
-import * as ingest from './commands/ingest.js';
-import * as exportCmd from './commands/export.js';
-import * as demo from './commands/demo.js';
-import * as clean from './commands/clean.js';
-import * as dedupe from './commands/dedupe.js';
-import * as segment from './commands/segment.js';
-import * as feedback from './commands/feedback.js';
-import * as rules from './commands/rules.js';
-import * as tasks from './commands/tasks.js';
-import * as service from './commands/service.js';
-import * as report from './commands/report.js';
-import * as run from './commands/run.js';
-
 const t = createTranslator(messages);
 const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
-/** Commands in the order `custops --help` lists them. */
-const commands: { register(program: Command, lang: Lang): void }[] = [
-  demo, init, ingest, clean, dedupe, segment, feedback, rules, tasks, service, report, run, status, query, rejects, exportCmd,
-];
+interface CommandModule {
+  register(program: Command, lang: Lang): void;
+}
+
+/**
+ * Commands in the order `custops --help` lists them. Each is imported only when needed: a run of one
+ * command loads that command's stages and libraries, not every other command's.
+ */
+const commandLoaders: Record<string, () => Promise<CommandModule>> = {
+  demo: () => import('./commands/demo.js'),
+  init: () => import('./commands/init.js'),
+  ingest: () => import('./commands/ingest.js'),
+  clean: () => import('./commands/clean.js'),
+  dedupe: () => import('./commands/dedupe.js'),
+  segment: () => import('./commands/segment.js'),
+  feedback: () => import('./commands/feedback.js'),
+  rules: () => import('./commands/rules.js'),
+  tasks: () => import('./commands/tasks.js'),
+  service: () => import('./commands/service.js'),
+  report: () => import('./commands/report.js'),
+  run: () => import('./commands/run.js'),
+  status: () => import('./commands/status.js'),
+  query: () => import('./commands/query.js'),
+  rejects: () => import('./commands/rejects.js'),
+  export: () => import('./commands/export.js'),
+};
+
+/** Global options that take a value, so the command word after them is found. */
+const VALUE_OPTIONS = new Set(['--db', '--config', '--format', '-o', '--output', '--lang']);
+
+/** The command the arguments name (`custops --db x status`, `custops help status`), if any. */
+function commandWord(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith('-')) return a === 'help' ? args.slice(i + 1).find((x) => !x.startsWith('-')) : a;
+  }
+  return undefined;
+}
+
+/** The command modules a run needs: the one named, or all of them for the overall help or a typo. */
+export async function loadCommands(args: string[]): Promise<CommandModule[]> {
+  const word = commandWord(args);
+  const names = word !== undefined && Object.hasOwn(commandLoaders, word) ? [word] : Object.keys(commandLoaders);
+  return Promise.all(names.map((name) => commandLoaders[name]()));
+}
 
 function langFromArgv(argv: string[]): Lang {
   for (let i = 0; i < argv.length; i++) {
@@ -38,7 +63,7 @@ function langFromArgv(argv: string[]): Lang {
   return detectLang();
 }
 
-export function buildProgram(lang: Lang): Command {
+export function buildProgram(lang: Lang, commands: CommandModule[] = []): Command {
   const program = new Command('custops')
     .description(t(lang, 'program.desc'))
     .version(version, '-V, --version', t(lang, 'opt.version'))
@@ -75,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
   try {
-    await buildProgram(lang).parseAsync(argv);
+    await buildProgram(lang, await loadCommands(argv.slice(2))).parseAsync(argv);
     return takeExitCode();
   } catch (err) {
     return reportError(err, lang, debug);

@@ -111,10 +111,25 @@ export function buildRecord(row: RawRow, table: TableSource, mapping: Mapping, n
  */
 export async function ingestFiles(db: Db, paths: string[], options: IngestOptions): Promise<TableReport[]> {
   const reports: TableReport[] = [];
+  // A bulk load appends rows and builds indexes once: a small page cache and on-disk sort runs keep
+  // memory flat however large the file (the store's defaults favour the analytical commands).
+  const cacheSize = db.pragma('cache_size', { simple: true });
+  const tempStore = db.pragma('temp_store', { simple: true });
+  db.pragma('cache_size = -16384');
+  db.pragma('temp_store = FILE');
+  try {
+    await ingestInTransaction(db, paths, options, reports);
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+    db.pragma(`temp_store = ${tempStore}`);
+  }
+  return reports;
+}
+
+async function ingestInTransaction(db: Db, paths: string[], options: IngestOptions, reports: TableReport[]): Promise<void> {
   await inTransaction(db, async () => {
     for (const path of paths) reports.push(...(await ingestFile(db, path, options)));
     linkRecords(db, options.linkBy ?? ['customer_code', 'phone', 'email']);
-    
     const setUnlinked = db.prepare('UPDATE sources SET rows_unlinked = ? WHERE id = ?');
     for (const r of reports) {
       if (r.sourceId === undefined || r.kind === 'customers') continue;
@@ -122,7 +137,6 @@ export async function ingestFiles(db: Db, paths: string[], options: IngestOption
       setUnlinked.run(r.unlinked, r.sourceId);
     }
   });
-  return reports;
 }
 
 async function ingestFile(db: Db, path: string, options: IngestOptions): Promise<TableReport[]> {
