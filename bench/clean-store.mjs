@@ -1,20 +1,24 @@
-// Store-level clean benchmark: a child process fills a temporary store with `rows` ingested customers
-// (raw values plus the normalised values ingest writes, dirty = 1); this process then runs runClean on it,
-// so its peak RSS is the clean's alone.
+// Store-level parts of bench/clean.mjs. Each step runs in its own child process so that the peak RSS
+// reported for a clean is the clean's alone:
+//   node bench/clean-store.mjs fill DB ROWS       ugly generated customers written as ingest writes them
+//                                                 (raw values + the normalised values ingest computes, dirty = 1)
+//   node bench/clean-store.mjs ingest DB ROWS     the demo bulk CSV (dist/demo/bulk.js) through `custops ingest`
+//   node bench/clean-store.mjs run DB             timed runClean passes; prints one JSON line per pass
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { section } from '../dist/clean/config.js';
-import { runClean } from '../dist/clean/run.js';
 import { normaliseCustomer, defaultNormaliseOptions } from '../dist/clean/index.js';
+import { runClean } from '../dist/clean/run.js';
 import { openStore } from '../dist/store/db.js';
+import { generateCustomer } from './clean-data.mjs';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
 const RAW = ['customer_code', 'name', 'phone', 'email', 'company', 'province', 'city', 'registered_at', 'birth_date', 'contract_end', 'annual_revenue'];
 const NORM = ['name_norm', 'name_key', 'phone_e164', 'phone_ok', 'email_norm', 'email_ok', 'email_suggest', 'company_key', 'province_norm', 'city_norm', 'registered_date', 'birth_date_norm', 'contract_end_date', 'annual_revenue_cents'];
 
-export function fillStore(path, rows, generateCustomer) {
+export function fillStore(path, rows) {
   const db = openStore(path);
   const source = db.prepare(`INSERT INTO sources (path, name, sha256, size, kind, format, imported_at) VALUES ('bench.csv', 'bench.csv', 'x', 0, 'customers', 'csv', '2025-01-01')`).run().lastInsertRowid;
   const cols = ['source_id', 'line', 'row_hash', ...RAW, ...NORM, 'dirty', 'updated_at'];
@@ -26,41 +30,53 @@ export function fillStore(path, rows, generateCustomer) {
       insert.run(source, i + 2, `h${i}`, ...RAW.map((c) => raw[c] ?? null), ...NORM.map((c) => values[c] ?? null), 1, '2025-01-01');
     }
   })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 }
 
-export async function runCleanBench(rows, generateCustomer, table, peakMb) {
-  if (process.env.CLEAN_BENCH_FILL) {
-    fillStore(process.env.CLEAN_BENCH_FILL, rows, generateCustomer);
-    return;
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'custops-clean-bench-'));
-  const path = join(dir, 'bench.db');
-  try {
-    const filled = spawnSync(process.execPath, [fileURLToPath(new URL('./clean.mjs', import.meta.url)), 'clean', String(rows)], {
-      env: { ...process.env, CLEAN_BENCH_FILL: path },
-      stdio: 'inherit',
-    });
-    if (filled.status !== 0) throw new Error('filling the bench store failed');
-    const db = openStore(path);
-    const config = section.parse(undefined);
-    const out = [];
-    for (const label of ['first clean (all dirty)', 'second clean (nothing changed)']) {
-      const cpu = process.cpuUsage();
-      const start = process.hrtime.bigint();
-      const result = runClean(db, config, { kinds: ['customers'] });
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      const used = process.cpuUsage(cpu);
-      const k = result.kinds[0];
-      out.push({
-        run: label, rows, processed: k.processed, 'wall s': seconds.toFixed(2), 'rows/s (wall)': Math.round(rows / seconds),
-        'cpu s': ((used.user + used.system) / 1e6).toFixed(2), 'rows/s (cpu)': Math.round(rows / ((used.user + used.system) / 1e6)),
-        errors: k.score.errors, 'peak RSS MB': peakMb(),
-      });
-    }
-    db.close();
-    table(out);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+async function ingestStore(path, rows) {
+  const { writeCustomerCsv } = await import('../dist/demo/bulk.js');
+  const dir = join(root, 'bench/out');
+  mkdirSync(dir, { recursive: true });
+  const csv = join(dir, `customers-${rows}.csv`);
+  if (!existsSync(csv)) await writeCustomerCsv(csv, rows, 42);
+  const r = spawnSync(process.execPath, [join(root, 'bin/custops.js'), '--db', path, '--quiet', 'ingest', csv, '--kind', 'customers'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`custops ingest failed (${r.status})`);
+}
+
+function cpuSeconds(since) {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1e6;
+}
+
+/** Three passes over one store: everything dirty, nothing changed, 1% of the records changed. */
+function runPasses(path) {
+  const db = openStore(path);
+  const config = section.parse(undefined);
+  const records = db.prepare('SELECT COUNT(*) AS n FROM customers').get().n;
+  const pass = (label) => {
+    const cpu = process.cpuUsage();
+    const start = process.hrtime.bigint();
+    const k = runClean(db, config, { kinds: ['customers'] }).kinds[0];
+    const wall = Number(process.hrtime.bigint() - start) / 1e9;
+    console.log(JSON.stringify({
+      pass: label, records, processed: k.processed, updated: k.updated, wall, cpu: cpuSeconds(cpu), errors: k.score.errors,
+      rssMb: process.resourceUsage().maxRSS / 1024,
+    }));
+  };
+  pass('first clean (all dirty)');
+  pass('re-run, nothing changed');
+  // What a re-import of an edited export does: new raw values, dirty = 1 (not timed).
+  db.prepare(`UPDATE customers SET phone = '0755-8888' || substr('0000' || id, -4), dirty = 1 WHERE id % 100 = 0`).run();
+  pass('re-run, 1% changed');
+  db.close();
+}
+
+const [step, path, rows] = process.argv.slice(2);
+if (step === 'fill') fillStore(path, Number(rows));
+else if (step === 'ingest') await ingestStore(path, Number(rows));
+else if (step === 'run') runPasses(path);
+else if (step !== undefined) {
+  console.error('usage: node bench/clean-store.mjs fill|ingest DB ROWS | run DB');
+  process.exit(2);
 }

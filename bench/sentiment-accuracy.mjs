@@ -1,10 +1,15 @@
 // Sentiment accuracy on real labelled review corpora (read in place, never copied into the project).
 // A neutral answer on a labelled positive/negative review counts as wrong.
-// Usage: npx tsc -p tsconfig.build.json && node bench/sentiment-accuracy.mjs [--errors N]
+// Usage: npx tsc -p tsconfig.build.json && node bench/sentiment-accuracy.mjs [--errors N] [--segmenter intl]
+//   --segmenter intl measures the Intl.Segmenter fallback (the path where @node-rs/jieba cannot load).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { analyseSentiment } from '../dist/feedback/sentiment.js';
+import { createIntlSegmenter, segmenter, useSegmenter } from '../dist/feedback/segment.js';
+
+if (process.argv.includes('--segmenter') && process.argv[process.argv.indexOf('--segmenter') + 1] === 'intl') useSegmenter(createIntlSegmenter());
+console.log(`segmenter: ${segmenter().name}`);
 
 const dataDir = join(process.env.CUSTOPS_DATA ?? '../shared/data', 'sentiment');
 const errorsArg = process.argv.indexOf('--errors');

@@ -23,6 +23,8 @@ const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+// 2025/3/5, 2025.03.05, 2025-3-5, 2025年3月5日: the common shapes, read before any text clean-up.
+const SIMPLE_DAY = /^(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})日)$/;
 const TIME =
   '(?:(上午|下午|晚上|凌晨|中午|早上)\\s*)?(?:(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?|(\\d{1,2})[时點点](?:(\\d{1,2})分(?:(\\d{1,2})秒)?)?)' +
   '\\s*(am|pm|a\\.m\\.|p\\.m\\.)?\\s*(z|utc|gmt|[+-]\\d{2}:?\\d{2})?';
@@ -117,6 +119,14 @@ export function parseDate(s: string | null | undefined, opts: DateOptions = {}):
   if (fast) {
     const bad = checkDay(Number(fast[1]), Number(fast[2]), Number(fast[3]));
     return bad ? { iso: null, reason: bad } : { iso: s };
+  }
+  const simple = SIMPLE_DAY.exec(s);
+  if (simple) {
+    const y = Number(simple[1]);
+    const m = Number(simple[3] ?? simple[5]);
+    const d = Number(simple[4] ?? simple[6]);
+    const bad = checkDay(y, m, d);
+    return bad ? { iso: null, reason: bad } : { iso: `${simple[1]}-${pad(m)}-${pad(d)}` };
   }
   const text = normaliseValue(s);
   if (text === null) return { iso: null, reason: 'empty' };

@@ -1,4 +1,4 @@
-import { Converter } from 'opencc-js';
+import { Converter } from 'opencc-js/t2cn';
 
 // Traditional → simplified Chinese (OpenCC, Hong Kong + Taiwan + standard traditional forms).
 // The converter walks a trie per character; most strings are already simplified, so each character's

@@ -9,7 +9,10 @@ export interface MoneyResult {
   reason?: string;
 }
 
-const PLAIN = /^(-?)(\d{1,15})(?:\.(\d{1,2}))?$/;
+// Up to 13 integer digits, so the cents stay a safe integer (longer values go to the full parser, which says too_large).
+const PLAIN = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+// ¥1,234.50 / $1,234 / -¥5: a currency sign and well-formed thousands groups, still no need for the full parser.
+const SIGNED_GROUPED = /^(-?)([¥￥$]?)(-?)(\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.(\d{1,2}))?$/;
 
 const CURRENCY_WORDS: [RegExp, string][] = [
   [/^(?:rmb|cny|人民币|人民幣|元|块|塊|圆|圓)/i, 'CNY'],
@@ -97,7 +100,16 @@ export function parseMoney(s: string | null | undefined): MoneyResult {
   const plain = PLAIN.exec(s);
   if (plain) {
     const cents = Number(plain[2]) * 100 + Number((plain[3] ?? '').padEnd(2, '0'));
-    return { cents: plain[1] ? -cents : cents, currency: null };
+    return { cents: plain[1] && cents !== 0 ? -cents : cents, currency: null };
+  }
+  const grouped = SIGNED_GROUPED.exec(s);
+  if (grouped && !(grouped[1] && grouped[3])) {
+    const whole = grouped[4].replace(/,/g, '');
+    if (whole.length <= 13) {
+      const cents = Number(whole) * 100 + Number((grouped[5] ?? '').padEnd(2, '0'));
+      const currency = grouped[2] === '' ? null : grouped[2] === '$' ? 'USD' : 'CNY';
+      return { cents: (grouped[1] || grouped[3]) && cents !== 0 ? -cents : cents, currency };
+    }
   }
   let text = normaliseValue(s);
   if (text === null) return { cents: null, currency: null, reason: 'empty' };

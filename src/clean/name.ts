@@ -1,5 +1,5 @@
 import { toSimplified } from './han.js';
-import { hasHan, normaliseValue } from './text.js';
+import { hasHan, memoise, normaliseValue } from './text.js';
 
 const HAN_SPACE_HAN = /([\u3400-\u9fff\uf900-\ufaff·])\s+(?=[\u3400-\u9fff\uf900-\ufaff·])/g;
 const HAN_ONLY = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
@@ -11,7 +11,9 @@ function titleCaseWord(word: string): string {
 }
 
 /** Display form: normalised text; CJK names without inner spaces; "SMITH, John" → "John Smith"; ALL CAPS → Title Case. */
-export function nameNorm(s: string | null | undefined): string | null {
+export const nameNorm: (s: string | null | undefined) => string | null = memoise(nameNormUncached);
+
+function nameNormUncached(s: string): string | null {
   let n = normaliseValue(s);
   if (n === null) return null;
   if (hasHan(n)) return n.includes(' ') ? n.replace(HAN_SPACE_HAN, '$1') : n;
@@ -28,7 +30,9 @@ export function nameNorm(s: string | null | undefined): string | null {
  * Matching key. Chinese: simplified characters, no spaces or separators ("張 偉" = "张伟").
  * Latin: lower case, accents folded, titles dropped, tokens sorted ("SMITH, John" = "Mr john smith").
  */
-export function nameKey(s: string | null | undefined): string | null {
+export const nameKey: (s: string | null | undefined) => string | null = memoise(nameKeyUncached);
+
+function nameKeyUncached(s: string): string | null {
   const n = normaliseValue(s);
   if (n === null) return null;
   if (hasHan(n)) {

@@ -45,12 +45,17 @@ export function compileRules(kind: CleanKind, rules: KindRules, today = localTod
     list: list.map(String),
     set: new Set(list.map((v) => String(v).toLowerCase())),
   }));
-  const ranges = Object.entries(rules.ranges).map(([field, r]) => ({
-    field,
-    column: columns[field] as string | undefined,
-    min: bound(r.min, today),
-    max: bound(r.max, today),
-  }));
+  // One entry per bound, so the check allocates nothing per record.
+  const bounds = Object.entries(rules.ranges).flatMap(([field, r]) =>
+    (
+      [
+        [bound(r.min, today), true],
+        [bound(r.max, today), false],
+      ] as const
+    )
+      .filter((entry): entry is readonly [Bound, boolean] => entry[0] !== undefined)
+      .map(([b, isMin]) => ({ field, column: columns[field] as string | undefined, b, isMin })),
+  );
 
   return (raw, values) => {
     const problems: Problem[] = [];
@@ -71,25 +76,21 @@ export function compileRules(kind: CleanKind, rules: KindRules, today = localTod
         problems.push({ field, value: raw[field] ?? v, problem: 'value_not_allowed', message: `not one of: ${list.join(', ')}` });
       }
     }
-    for (const r of ranges) {
-      const rawText = raw[r.field];
-      const normalised = r.column === undefined ? normaliseValue(rawText) : values[r.column];
+    let outOfRange = '';
+    for (const { field, column, b, isMin } of bounds) {
+      if (field === outOfRange) continue;
+      const normalised = column === undefined ? normaliseValue(raw[field]) : values[column];
       if (normalised == null) continue;
-      for (const [b, isMin] of [[r.min, true], [r.max, false]] as const) {
-        if (b === undefined) continue;
-        let v: number | string | null;
-        if (b.isDate) v = typeof normalised === 'string' && /^\d{4}-\d{2}-\d{2}/.test(normalised) ? normalised.slice(0, 10) : null;
-        else if (typeof normalised === 'number') v = r.column !== undefined && centColumns.has(r.column) ? normalised / 100 : normalised;
-        else v = /^-?\d+(?:\.\d+)?$/.test(normalised) ? Number(normalised) : null;
-        if (v === null) continue;
-        if (isMin ? v < b.value : v > b.value) {
-          problems.push({
-            field: r.field, value: rawText ?? String(normalised), problem: 'out_of_range',
-            message: `${isMin ? 'below the minimum' : 'above the maximum'} ${b.value}`,
-          });
-          break;
-        }
-      }
+      let v: number | string | null;
+      if (b.isDate) v = typeof normalised === 'string' && /^\d{4}-\d{2}-\d{2}/.test(normalised) ? normalised.slice(0, 10) : null;
+      else if (typeof normalised === 'number') v = column !== undefined && centColumns.has(column) ? normalised / 100 : normalised;
+      else v = /^-?\d+(?:\.\d+)?$/.test(normalised) ? Number(normalised) : null;
+      if (v === null || !(isMin ? v < b.value : v > b.value)) continue;
+      outOfRange = field;
+      problems.push({
+        field, value: raw[field] ?? String(normalised), problem: 'out_of_range',
+        message: `${isMin ? 'below the minimum' : 'above the maximum'} ${b.value}`,
+      });
     }
     return problems;
   };

@@ -127,6 +127,7 @@ function cleanKind(db: Db, kind: CleanKind, config: CleanConfig, options: CleanO
     `INSERT INTO clean_issues (kind, record_id, field, value, problem, severity, message, suggestion, fixed, run_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const toRecord = recordBuilder(inputs);
   const normalise = normalisers[kind];
   const check = compileRules(kind, rules, today);
   const plain = normaliseOptionsOf(config, false);
@@ -143,12 +144,15 @@ function cleanKind(db: Db, kind: CleanKind, config: CleanConfig, options: CleanO
     if (rows.length === 0) break;
     for (const row of rows) {
       const id = row[0] as number;
-      const rawRow: Raw = {};
+      const rawRow = toRecord(row);
       for (let i = 0; i < inputs.length; i++) {
         const v = row[i + 1] as string | null;
-        rawRow[inputs[i]] = v;
+        if (v === null || v === '') continue;
+        // Most cells (phones, dates, amounts) start with a digit, which no placeholder does.
+        const first = v.charCodeAt(0);
+        if (first >= 48 && first <= 57) continue;
         // "N/A", "无", "-" or only spaces: the cell means empty; noted so completeness does not count it.
-        if (v !== null && v !== '' && (v.length <= 12 || v.trim() === '') && normaliseValue(v) === null) placeholders.push(inputs[i], v);
+        if ((v.length <= 12 || v.trim() === '') && normaliseValue(v) === null) placeholders.push(inputs[i], v);
       }
       const keepFix = fixedBefore.has(id) && fixedBefore.get(id) === rawRow.email;
       const fixEmail = Boolean(options.fix) || keepFix;
@@ -195,6 +199,15 @@ function cleanKind(db: Db, kind: CleanKind, config: CleanConfig, options: CleanO
        records = excluded.records, scorecard = excluded.scorecard`,
   ).run(kind, hash, runId, now, records, JSON.stringify(score));
   return { kind, full, processed, updated, fixesApplied, score };
+}
+
+/**
+ * A function turning a row array [id, ...columns] into a record object with a fixed shape (one object
+ * literal), several times faster than adding the keys one by one. Column names come from PRAGMA table_info.
+ */
+function recordBuilder(columns: string[]): (row: unknown[]) => Raw {
+  const body = `return { ${columns.map((c, i) => `${JSON.stringify(c)}: row[${i + 1}]`).join(', ')} };`;
+  return new Function('row', body) as (row: unknown[]) => Raw;
 }
 
 function ruleFields(rules: KindRules): string[] {

@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
 import type { KindRules } from './config.js';
-import { identityFields, normalisedColumnOf, unreadableProblems, type CleanKind } from './fields.js';
+import { codeFieldOf, identityFields, normalisedColumnOf, unreadableProblems, type CleanKind } from './fields.js';
 
 export interface FieldScore {
   field: string;
@@ -23,6 +23,9 @@ export interface TopProblem {
   count: number;
   fixed: number;
   suggestion: string | null;
+  /** The detail shared by all these issues (English; e.g. the rule's bound "below the minimum 0"), null when they differ. */
+  message: string | null;
+  /** Raw values ("value → suggestion" when there is a fix), or record codes when the cell is empty (required_missing). */
   examples: string[];
 }
 
@@ -107,7 +110,11 @@ export function computeScorecard(db: Db, kind: CleanKind, rules: KindRules, topN
     if (uniqueFields.has(field)) {
       const column = columns[field] ?? field;
       const { d, n } = db
-        .prepare(`SELECT COUNT(DISTINCT ${column}) AS d, COUNT(*) AS n FROM ${kind} WHERE ${column} IS NOT NULL AND ${column} != ''`)
+        // DISTINCT in a subquery walks the column's index; COUNT(DISTINCT …) sorts the values first (2–3× slower).
+        .prepare(
+          `SELECT (SELECT COUNT(*) FROM (SELECT DISTINCT ${column} FROM ${kind} WHERE ${column} IS NOT NULL AND ${column} != '')) AS d,
+                  (SELECT COUNT(*) FROM ${kind} WHERE ${column} IS NOT NULL AND ${column} != '') AS n`,
+        )
         .get() as { d: number; n: number };
       uniqueness = n > 0 ? d / n : null;
     }
@@ -132,22 +139,28 @@ export function computeScorecard(db: Db, kind: CleanKind, rules: KindRules, topN
     )
     .get(kind) as { errors: number | null; warnings: number | null; fixed: number | null; incomplete: number | null };
 
+  // An empty cell has no value to show: its record's code (or #id) is the example instead. A value with a
+  // suggested fix is shown with it ("x@qq.con → x@qq.com").
   const examples = db.prepare(
-    `SELECT DISTINCT value FROM clean_issues WHERE kind = ? AND field = ? AND problem = ? AND value IS NOT NULL AND value != '' LIMIT 3`,
+    `SELECT DISTINCT CASE WHEN i.value IS NULL OR i.value = '' THEN COALESCE(NULLIF(t.${codeFieldOf[kind]}, ''), '#' || i.record_id)
+                          WHEN i.suggestion IS NOT NULL THEN i.value || ' → ' || i.suggestion ELSE i.value END AS value
+     FROM clean_issues i JOIN ${kind} t ON t.id = i.record_id WHERE i.kind = ? AND i.field = ? AND i.problem = ? LIMIT 3`,
   );
+  const message = db.prepare(`SELECT message FROM clean_issues WHERE kind = ? AND field = ? AND problem = ? AND message IS NOT NULL LIMIT 1`);
   const suggestion = db.prepare(
     `SELECT suggestion FROM clean_issues WHERE kind = ? AND field = ? AND problem = ? AND suggestion IS NOT NULL LIMIT 1`,
   );
   const top = (
     db
       .prepare(
-        `SELECT field, problem, severity, COUNT(*) AS count, SUM(fixed) AS fixed FROM clean_issues WHERE kind = ?
+        `SELECT field, problem, severity, COUNT(*) AS count, SUM(fixed) AS fixed, COUNT(DISTINCT message) AS messages FROM clean_issues WHERE kind = ?
          GROUP BY field, problem, severity ORDER BY count DESC, field, problem LIMIT ?`,
       )
-      .all(kind, topN) as { field: string; problem: string; severity: 'error' | 'warning'; count: number; fixed: number }[]
-  ).map((t) => ({
+      .all(kind, topN) as { field: string; problem: string; severity: 'error' | 'warning'; count: number; fixed: number; messages: number }[]
+  ).map(({ messages, ...t }) => ({
     ...t,
     suggestion: (suggestion.get(kind, t.field, t.problem) as { suggestion: string } | undefined)?.suggestion ?? null,
+    message: messages === 1 ? ((message.get(kind, t.field, t.problem) as { message: string } | undefined)?.message ?? null) : null,
     examples: (examples.all(kind, t.field, t.problem) as { value: string }[]).map((e) => e.value),
   }));
 

@@ -78,11 +78,29 @@ export async function cleanCommand(ctx: Context, flags: CleanFlags): Promise<num
   return 0;
 }
 
+/**
+ * The problem in the reader's language with its specifics, read from the stored English message:
+ * the parser's reason code ("… (impossible_date)"), the rule's bound, pattern or allowed list.
+ */
+export function problemDetail(lang: Lang, problem: string, message: string | null | undefined): string {
+  const base = t(lang, `problem.${problem}`);
+  if (!message) return base;
+  let m = /\(([a-z_]+)\)$/.exec(message);
+  if (m?.[1] === 'unparseable') return base;
+  if (m && t(lang, `reason.${m[1]}`) !== `reason.${m[1]}`) return `${base}${lang === 'zh' ? '：' : ': '}${t(lang, `reason.${m[1]}`)}`;
+  let specific: string | undefined;
+  if ((m = /^(below the minimum|above the maximum) (.+)$/.exec(message))) specific = t(lang, m[1].startsWith('below') ? 'detail.min' : 'detail.max', { bound: m[2] });
+  else if ((m = /^does not match the pattern (.+)$/.exec(message))) specific = t(lang, 'detail.pattern', { pattern: m[1] });
+  else if ((m = /^not one of: (.+)$/.exec(message))) specific = t(lang, 'detail.allowed', { list: m[1] });
+  else if ((m = /^city (.+) is in (.+), not in (.+)$/.exec(message))) specific = t(lang, 'detail.region', { city: m[1], cityProvince: m[2], province: m[3] });
+  return specific === undefined ? base : `${base}${lang === 'zh' ? '：' : ': '}${specific}`;
+}
+
 function* issueRows(lang: Lang, issues: Iterable<IssueRow>): Generator<Record<string, unknown>> {
   for (const issue of issues) {
     yield {
       ...issue,
-      detail: t(lang, `problem.${issue.problem}`),
+      detail: problemDetail(lang, issue.problem, issue.message),
       severity: t(lang, `severity.${issue.severity}`),
       fixed: issue.fixed ? t(lang, 'col.fixed') : '',
     };
@@ -132,10 +150,11 @@ function showScorecard(ctx: Context, result: CleanResult): void {
   if (shown.length === 0) return print(ctx, t(lang, 'clean.empty'));
   let typos = 0;
   for (const k of shown) {
-    print(ctx, tableText(ctx, k.score.fields as unknown as Record<string, unknown>[], scoreColumns(lang, false), t(lang, 'clean.scorecard', { kind: k.kind })));
+    const fields = k.score.fields.map((f) => ({ ...f, field: fieldLabel(lang, f.field) }));
+    print(ctx, tableText(ctx, fields, scoreColumns(lang, false), t(lang, 'clean.scorecard', { kind: k.kind })));
     if (k.score.top.length === 0) print(ctx, t(lang, 'clean.noIssues', { kind: k.kind }));
     else print(ctx, tableText(ctx, topRows(lang, k), topColumns(lang), t(lang, 'clean.top', { kind: k.kind })));
-    print(ctx, summaryLine(lang, k) + '\n');
+    print(ctx, summaryLine(lang, k) + '\n\n');
     typos += k.score.top.filter((p) => p.problem === 'email_typo').reduce((n, p) => n + p.count - p.fixed, 0);
   }
   if (typos > 0) note(ctx, t(lang, 'clean.hintFix', { n: typos }));
@@ -162,16 +181,39 @@ function topColumns(lang: Lang): Column[] {
     { key: 'detail', header: t(lang, 'col.problem') },
     { key: 'count', header: t(lang, 'col.count'), type: 'int' },
     { key: 'examples', header: t(lang, 'col.examples') },
-    { key: 'suggestion', header: t(lang, 'col.suggestion') },
   ];
+}
+
+/** As many whole examples as fit the table's cell width (the first always). */
+function fitting(examples: string[], separator: string, width = 56): string {
+  let text = examples[0] ?? '';
+  for (const e of examples.slice(1)) {
+    if (text.length + separator.length + e.length > width) break;
+    text += separator + e;
+  }
+  return text;
+}
+
+function bracket(lang: Lang, text: string): string {
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}
+
+/** "电话 phone" in Chinese (the canonical name is what custops.yaml rules use); the canonical name in English. */
+function fieldLabel(lang: Lang, field: string): string {
+  if (lang !== 'zh') return field;
+  const label = field.split('|').map((f) => t(lang, `field.${f}`)).join('|');
+  return label.includes('field.') ? field : `${label} ${field}`;
 }
 
 function topRows(lang: Lang, k: KindRun): Record<string, unknown>[] {
   return k.score.top.map((p) => ({
-    field: p.field,
-    detail: t(lang, `problem.${p.problem}`) + (p.severity === 'warning' ? ` (${t(lang, 'severity.warning')})` : '') + (p.fixed ? ` [${t(lang, 'col.fixed')} ${p.fixed}]` : ''),
+    field: fieldLabel(lang, p.field),
+    // The detail (a rule's bound, the parser's reason) when all issues of the row share it.
+    detail:
+      problemDetail(lang, p.problem, p.message) +
+      (p.severity === 'warning' ? bracket(lang, t(lang, 'severity.warning')) : '') +
+      (p.fixed ? bracket(lang, `${t(lang, 'col.fixed')} ${p.fixed}`) : ''),
     count: p.count,
-    examples: p.examples.join(' | '),
-    suggestion: p.suggestion ?? '',
+    examples: p.problem === 'required_missing' ? t(lang, 'clean.records', { list: fitting(p.examples, ', ') }) : fitting(p.examples, ' | '),
   }));
 }

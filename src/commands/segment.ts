@@ -34,6 +34,7 @@ interface CommonFlags {
 }
 
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
+const count = (n: number): string => n.toLocaleString('en-US');
 
 function asOfOf(flags: CommonFlags): string {
   return flags.asOf ? parseDay(flags.asOf) : today();
@@ -73,7 +74,7 @@ function saveModels(ctx: Context, db: Db, command: string, asOf: string, models:
   try {
     for (const [model, members] of models) {
       const info = saveSnapshot(db, { model, asOf, runId, params }, members());
-      note(ctx, t(ctx.lang, 'head.saved', { model, asOf, n: info.entities }));
+      note(ctx, t(ctx.lang, 'head.saved', { model, asOf, n: count(info.entities) }));
     }
     finishRun(db, runId, 'ok');
   } catch (err) {
@@ -419,7 +420,7 @@ async function clvCommand(ctx: Context, flags: CommonFlags & { horizon?: string 
     { metric: t(lang, 'clv.fitted'), amount: run.fittedOn.toLocaleString('en-US') },
     { metric: t(lang, 'clv.repeat'), amount: totals.repeatBuyers.toLocaleString('en-US') },
     { metric: t(lang, 'clv.historical'), amount: formatMoneyCents(totals.historicalCents) },
-    { metric: t(lang, 'clv.expected'), amount: totals.expectedPurchases.toFixed(1) },
+    { metric: t(lang, 'clv.expected'), amount: totals.expectedPurchases.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) },
     { metric: t(lang, 'clv.value'), amount: formatMoneyCents(totals.clvCents) },
     { metric: t(lang, 'clv.alive'), amount: pct(totals.meanProbabilityAlive) },
   ];
@@ -483,11 +484,11 @@ async function diffCommand(ctx: Context, flags: CommonFlags & { model?: string; 
   }
   if (forMachines(ctx)) return renderRows(ctx, matrixRows, matrixColumns);
   print(ctx, tableText(ctx, matrixRows, matrixColumns, t(lang, 'title.diff', { model, from: diff.from.as_of, to: diff.to.as_of })));
-  print(ctx, t(lang, 'diff.summary', summary));
+  print(ctx, t(lang, 'diff.summary', Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, count(v)]))));
   const up = moveRows('up', limit);
-  if (up.length) print(ctx, tableText(ctx, up, moveColumns, t(lang, 'title.up', { n: diff.upgraded, shown: up.length })));
+  if (up.length) print(ctx, tableText(ctx, up, moveColumns, t(lang, 'title.up', { n: count(diff.upgraded), shown: up.length })));
   const down = moveRows('down', limit);
-  if (down.length) print(ctx, tableText(ctx, down, moveColumns, t(lang, 'title.down', { n: diff.downgraded, shown: down.length })));
+  if (down.length) print(ctx, tableText(ctx, down, moveColumns, t(lang, 'title.down', { n: count(diff.downgraded), shown: down.length })));
 }
 
 export function register(program: Command, lang: Lang): void {

@@ -32,6 +32,11 @@ import { tokenize, type Token } from './tokens.js';
 // inside clauses weighted by discourse markers (after 但是/but dominates, 虽然/although recedes,
 // 总之/overall counts double, wishes and rhetorical questions weaken praise), sentences weighted by
 // exclamation marks, and the opening and closing sentences counting more (impression and verdict).
+// Chinese reviews mix praise and complaint, so the rules also read what the words are about: the first
+// opinion voiced and bare verdicts (不错, 总体还是满意的) judge the whole, "the rest was fine" (其他都还可以)
+// is a verdict, hedged complaints (慢了点, 有点小, 小问题, 有待改进) are minor, negation reaches over a
+// verb or a comparison (没有打扫干净, 没有想象中的好), claims (说是正品), other shops (隔壁比这家好) and
+// scare quotes (服务很“好”) do not praise this one, and 好/快 are not always praise (订好的, 好几次, 快疯了).
 // The total is squashed to −1…1 as VADER does. Neutral only when nothing evaluative was found.
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
@@ -74,6 +79,8 @@ interface Match {
 const NORMALISER = 15; // VADER's alpha: total / sqrt(total² + alpha)
 const EN_NEGATION = 0.74;
 const NEGATED_NEGATIVE = 0.5; // 不差, not terrible: mildly positive
+const VERDICT_WEIGHT = 1.6;
+const FIRST_OPINION_WEIGHT = 1.5;
 // Reviews open with their overall impression and close on their verdict.
 const FIRST_SENTENCE_WEIGHT = 1.5;
 const LAST_SENTENCE_WEIGHT = 1.2;
@@ -111,6 +118,7 @@ export function scoreTokens(tokens: Token[], options: SentimentOptions = {}): Se
   let found = 0;
   let lastNonZero = 0;
   const sentenceValues: number[] = [];
+  let opened = false;
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s];
     let carried = false;
@@ -121,6 +129,14 @@ export function scoreTokens(tokens: Token[], options: SentimentOptions = {}): Se
       return scored.value;
     });
     applyMarkers(sentence, values, s > 0 ? sentenceValues : undefined);
+    if (!opened) {
+      // The first opinion voiced is the overall impression (reviews open with it, then go into detail).
+      const first = values.findIndex((v) => v !== 0);
+      if (first >= 0) {
+        values[first] *= FIRST_OPINION_WEIGHT;
+        opened = true;
+      }
+    }
     for (const clause of sentence.clauses) if (clause.lastValue !== 0) lastNonZero = clause.lastValue;
     let sum = values.reduce((a, b) => a + b, 0);
     if (sentence.bangs > 0) sum *= 1 + 0.1 * Math.min(sentence.bangs, 4);
@@ -167,12 +183,14 @@ function toSentences(tokens: Token[]): Sentence[] {
     else if (bangs > 0 && sentences.length > 0) sentences[sentences.length - 1].bangs += bangs;
     clauses = [];
   };
-  for (const token of tokens) {
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t];
     if (token.kind === 'clause') closeClause();
     else if (token.kind === 'sentence') closeSentence(token.bangs, token.question);
     else if (token.kind === 'emoticon') clause.units.push(token);
     else {
-      const marker = markerOf(token);
+      let marker = markerOf(token);
+      if (marker === 'none' && opensRestVerdict(tokens, t)) marker = 'summary';
       if (marker !== 'none') {
         closeClause();
         clause.marker = marker;
@@ -204,6 +222,19 @@ function markerMap(entries: Array<[ReadonlySet<string>, Marker]>): Map<string, M
   return map;
 }
 
+// 其他都挺好, 其它方面还可以, 除此之外都不错: a verdict on everything not complained about (or praised).
+const zhRest = new Set(['其他', '其它', '其余', '别的', '除此之外', '除此以外', '其他方面', '其它方面', '其他的', '其它的', '别的方面']);
+const zhRestFollowers = new Set(['都', '也', '还', '方面', '各方面', '倒', '倒是', '就', '总体']);
+
+function opensRestVerdict(tokens: Token[], t: number): boolean {
+  const token = tokens[t] as Word;
+  if (!token.zh || !zhRest.has(token.text)) return false;
+  if (token.text.startsWith('除此')) return true;
+  let next = tokens[t + 1];
+  if (next?.kind === 'word' && next.text === '的') next = tokens[t + 2];
+  return next?.kind === 'word' && (zhRestFollowers.has(next.text) || '都也还倒'.includes(next.text[0]));
+}
+
 function markerOf(token: Word): Marker {
   return (token.zh ? zhMarkers : enMarkers).get(token.text) ?? 'none';
 }
@@ -216,6 +247,8 @@ function applyMarkers(sentence: Sentence, values: number[], previous: number[] |
   const clauses = sentence.clauses;
   for (let c = 0; c < clauses.length; c++) {
     const clause = clauses[c];
+    // 但是菜全洒了，根本没法吃: the "but" reaches the next clause when its own clause voiced no opinion.
+    if (clause.marker === 'none' && c > 0 && clauses[c - 1].marker === 'contrast' && values[c - 1] === 0) clause.marker = 'contrast';
     if (clause.marker === 'contrast') {
       if (c === 0 && previous && previous.length > 0) previous[previous.length - 1] *= 0.6;
       for (let b = 0; b < c; b++) if (clauses[b].marker !== 'concession') values[b] *= 0.5;
@@ -236,8 +269,12 @@ function scoreClause(clause: Clause, reasons: string[] | undefined, carried = fa
   let count = 0;
   let lastUnitEnd = 0;
   let lastWasNegated = false;
+  let aboutSomething = false; // a Chinese content word besides the evaluation: 早餐一般 (aspect) vs 很不错 (verdict)
+  let chinese = false;
+  let frame: Frame = 'none';
   for (let i = 0; i < units.length; ) {
     const unit = units[i];
+    if (unit.kind === 'word' && unit.zh) frame = frameAt(units, i, frame);
     if (unit.kind === 'word' && !unit.zh && opensWideNegation(units, i)) wideNegation = true;
     if (unit.kind === 'emoticon') {
       sum += unit.score;
@@ -259,7 +296,22 @@ function scoreClause(clause: Clause, reasons: string[] | undefined, carried = fa
         i += rule.length;
         lastUnitEnd = i;
         lastWasNegated = false;
-      } else i++;
+      } else {
+        if (unit.zh) {
+          chinese = true;
+          if (!verdictFiller(unit.text)) aboutSomething = true;
+        } else aboutSomething = true;
+        i++;
+      }
+      continue;
+    }
+    if (unit.zh && ((unit.text === '好' && !praiseHao(units, i, lastUnitEnd)) || (unit.text === '快' && almostKuai(units, i)) || tierName(units, i))) {
+      i++;
+      continue;
+    }
+    // 可以称赞, 值得表扬: the modal before an evaluative verb adds nothing of its own.
+    if (match.length === 1 && unit.zh && modalBeforeOpinion.has(unit.text) && isZhWord(units[i + 1]) && matchZh(units, i + 1)) {
+      i++;
       continue;
     }
     // 好/真/超 before another evaluative word are degree adverbs (好脏, 真好吃), not praise of their own.
@@ -267,8 +319,13 @@ function scoreClause(clause: Clause, reasons: string[] | undefined, carried = fa
       i++;
       continue;
     }
-    let value = unit.zh ? modifyZh(units, i, lastUnitEnd, match.value) : modifyEn(units, i, lastUnitEnd, match.value);
-    let negatedHere = Math.sign(value) !== Math.sign(match.value);
+    let base = match.value;
+    // 耗电快, 折旧太快, 坏得很快: speed of something bad is bad.
+    if (unit.zh && base > 0 && fastWords.has(surface(units, i, match.length)) && followsComplaint(units, i, lastUnitEnd)) base = -base;
+    let value = unit.zh ? modifyZh(units, i, lastUnitEnd, base, startsWithDegree(unit.text)) : modifyEn(units, i, lastUnitEnd, base);
+    // 没睡好, 没弄干净: the segmenter fused the negator with the verb (already counted as something not done).
+    if (unit.zh && i > 0 && value > 0 && isZhWord(units[i - 1]) && fusedNotDone((units[i - 1] as Word).text)) value = negateZh(base, 0.85);
+    let negatedHere = Math.sign(value) !== Math.sign(base);
     if (!unit.zh && wideNegation && !negatedHere && value > 0) {
       value = -value * EN_NEGATION; // "I don't think we'll be going back", "will never, ever go back"
       negatedHere = true;
@@ -277,11 +334,14 @@ function scoreClause(clause: Clause, reasons: string[] | undefined, carried = fa
     if (!negatedHere && lastWasNegated && count > 0 && onlyCoordinators(units, lastUnitEnd, i) && match.value > 0) {
       value = unit.zh ? negateZh(value, 0.85) : -value * EN_NEGATION;
     }
-    lastWasNegated = Math.sign(value) !== Math.sign(match.value);
+    lastWasNegated = Math.sign(value) !== Math.sign(base);
     const after = units[i + match.length];
     const suffix = after && after.kind === 'word' && after.zh ? suffixDegreeZh.get(after.text) : undefined;
     if (suffix !== undefined) value *= suffix;
+    else if (unit.zh && value < 0) value *= hedgeAfter(units, i + match.length);
     if (clause.wish) value *= value > 0 ? 0.2 : 0.6;
+    if (unit.zh && frame !== 'none') value = reframe(frame, value);
+    if (value > 0 && quotedSpan(units, i, match.length)) value *= -0.5; // 服务很“好”: scare quotes turn praise into irony
     if (value !== 0) {
       sum += value;
       clause.lastValue = value;
@@ -291,7 +351,20 @@ function scoreClause(clause: Clause, reasons: string[] | undefined, carried = fa
     i += match.length;
     lastUnitEnd = i;
   }
+  // A bare verdict (不错, 总体还是很满意的, 挺好) judges the whole, a clause about something judges a part.
+  if (chinese && !aboutSomething && count > 0) sum *= VERDICT_WEIGHT;
   return { value: sum, units: count, opensNegation: wideNegation && count === 0 };
+}
+
+// Words that leave a clause a verdict on the whole: the reviewed thing itself, "overall", "I feel".
+const zhVerdictFillers = new Set([
+  '总体', '整体', '总的', '总的来说', '感觉', '觉得', '总体感觉', '整体感觉', '总的感觉', '个人', '个人感觉', '我', '我们', '还是', '都', '各方面',
+  '方面', '一切', '整个', '全部', '真是', '酒店', '宾馆', '这家', '这家店', '店', '本店', '商家', '卖家', '东西', '产品', '商品', '宝贝', '这个',
+  '这款', '此', '这次', '本次', '购物', '体验', '印象', '评价', '这', '次', '哈', '哈哈',
+]);
+
+function verdictFiller(text: string): boolean {
+  return zhFunctionWords.has(text) || zhVerdictFillers.has(text) || zhSkippable.has(text);
 }
 
 const wideNegationStarts = new Set([...enWideNegatorPairs].map((pair) => pair.split(' ')[0]));
@@ -306,6 +379,31 @@ function opensWideNegation(units: Unit[], i: number): boolean {
 
 const coordinators = new Set(['和', '与', '及', '以及', '或', '或者', '也', '又', '跟', 'and', 'or', 'nor', 'neither']);
 
+const modalBeforeOpinion = new Set(['可以', '值得', '能']);
+const fastWords = new Set(['快', '很快', '太快', '超快', '飞快', '快速', '迅速', '特别快', '非常快', '挺快']);
+
+function followsComplaint(units: Unit[], i: number, floor: number): boolean {
+  for (let j = i - 1; j >= Math.max(floor - 1, 0) && j >= i - 2; j--) {
+    const token = units[j];
+    if (!isZhWord(token)) return false;
+    if (token.text === '得' || token.text === '的' || token.text === '也' || token.text === '都') continue;
+    const value = zhWordValue(token.text);
+    return value !== null && value < 0;
+  }
+  return false;
+}
+
+const hedgeWords = new Set(['点', '一点', '一点点', '点儿', '一点儿', '些', '一些', '了点', '了一点', '了些', '了一些', '了点儿']);
+
+/** "A bit" after a complaint (慢了点, 小了一些) marks it as minor: satisfied customers mention such flaws. */
+function hedgeAfter(units: Unit[], k: number): number {
+  const first = units[k];
+  if (!isZhWord(first)) return 1;
+  if (hedgeWords.has(first.text)) return 0.5;
+  const second = units[k + 1];
+  return first.text === '了' && isZhWord(second) && hedgeWords.has(second.text) ? 0.5 : 1;
+}
+
 function onlyCoordinators(units: Unit[], from: number, to: number): boolean {
   if (to - from > 2) return false;
   for (let k = from; k < to; k++) {
@@ -313,6 +411,85 @@ function onlyCoordinators(units: Unit[], from: number, to: number): boolean {
     if (token.kind !== 'word' || !coordinators.has(token.text)) return false;
   }
   return true;
+}
+
+// Verbs whose result complement 好 means "done" (订好的房间, 安排好了), not "good".
+const resultativeVerbs = new Set([
+  '预定', '预订', '订', '定', '搞', '弄', '做', '准备', '安排', '说', '讲', '谈', '约', '收拾', '打扫', '包', '包装', '放', '停',
+  '联系', '处理', '商量', '写', '填', '选', '挑', '办', '装', '调', '设置', '签', '买', '穿', '戴', '接', '拿', '关', '锁',
+]);
+const zhNotDone = new Set(['没', '没有', '未', '还没', '还没有', '并没有', '没能', '未能']);
+
+// 豪华大床房, 高级会员, 精品套餐: a product tier's name, not the customer's praise.
+const tierWords = new Set(['豪华', '高级', '精品', '尊贵', '尊享', '优选', '特惠', '特价', '行政', '商务', '舒适型', '豪华型', '至尊', '贵宾', '优惠']);
+
+function tierName(units: Unit[], i: number): boolean {
+  if (!tierWords.has((units[i] as Word).text)) return false;
+  const next = units[i + 1];
+  return isZhWord(next) && !zhFunctionWords.has(next.text) && !suffixDegreeZh.has(next.text) && zhWordValue(next.text) === null && !'了的啊呀吧哦啦呢'.includes(next.text);
+}
+
+const kuaiEndings = new Set(['了', '啊', '的', '呀', '哦', '吧', '啦', '极了', '得', '得很', '点', '一点', '些', '多了']);
+
+/** 快疯了, 快到了, 快要: "almost", not "fast". */
+function almostKuai(units: Unit[], i: number): boolean {
+  const next = units[i + 1];
+  return isZhWord(next) && !kuaiEndings.has(next.text) && !suffixDegreeZh.has(next.text);
+}
+
+const haoAfterWords = new Set(['了', '的', '啊', '呀', '吧', '哦', '啦', '嘛', '呢', '哈', '吗', '得', '评', '用', '看', '吃', '喝', '听', '玩', '闻', '在', '是', '就', '又', '也', '还', '很', '棒']);
+
+/** 好 as praise, not 好几次 (a quantity) or 订好的 (a completed action; 没弄好 stays a complaint). */
+function praiseHao(units: Unit[], i: number, floor: number): boolean {
+  const next = units[i + 1];
+  if (isZhWord(next) && (next.text[0] === '几' || next.text === '些' || next.text === '一阵' || next.text === '一会')) return false;
+  // 好小, 好远, 好大: "so …" before an adjective the lexicon does not know.
+  if (isZhWord(next) && next.text.length === 1 && !haoAfterWords.has(next.text)) return false;
+  const before = i - 1 >= floor ? units[i - 1] : undefined;
+  if (!isZhWord(before) || !resultativeVerbs.has(before.text)) return true;
+  const negator = i - 2 >= floor ? units[i - 2] : undefined;
+  return isZhWord(negator) && zhNotDone.has(negator.text);
+}
+
+type Frame = 'none' | 'claim' | 'thisWorse' | 'elsewhere';
+
+// 说是正品, 号称五星: what the seller claimed is not what the customer found.
+const zhClaims = new Set(['图片', '照片', '图片上', '照片上', '看图', '详情页', '页面上', '说是', '号称', '据说', '听说', '宣称', '声称', '自称', '所谓', '所谓的', '标榜', '宣传', '宣传的', '广告', '广告上', '介绍说', '标称', '标着']);
+const zhOtherShop = new Set(['别家', '别处', '另一家', '隔壁', '其他家', '其它家', '人家店', '同行']);
+const zhShopNouns = new Set([
+  '酒店', '宾馆', '店', '店铺', '家', '商家', '卖家', '客栈', '饭店', '餐厅', '地方', '品牌', '牌子', '平台', '快递', '外卖', '机构', '课程',
+  '网店', '银行', '医院', '学校', '手机', '产品',
+]);
+const zhThis = new Set(['这', '这个', '这家', '这里', '这儿', '它', '他家', '该店', '本店', '这款', '这次', '此', '该酒店', '这酒店', '这家店']);
+
+/**
+ * What the evaluative words that follow in the clause are about: a claim (说是正品), another business
+ * compared with this one (别家比这家好 / 有很多酒店比这个好), or this one compared favourably (比别家好).
+ */
+function frameAt(units: Unit[], i: number, current: Frame): Frame {
+  const text = (units[i] as Word).text;
+  if (zhClaims.has(text) || (text === '说' && isZhWord(units[i + 1]) && (units[i + 1] as Word).text === '是')) return 'claim';
+  if (text === '比') {
+    const next = units[i + 1];
+    if (isZhWord(next) && zhThis.has(next.text)) return 'thisWorse';
+    return 'none';
+  }
+  if (isZhWord(units[i - 1]) && (units[i - 1] as Word).text === '比') return current;
+  if (zhOtherShop.has(text)) return 'elsewhere';
+  const next = units[i + 1];
+  if (zhElsewhere.has(text) && isZhWord(next) && zhShopNouns.has(next.text)) return 'elsewhere';
+  return current;
+}
+
+function reframe(frame: Frame, value: number): number {
+  if (frame === 'claim') return value > 0 ? 0 : value;
+  if (frame === 'thisWorse') return -value * 0.8;
+  return value > 0 ? -value * 0.5 : value; // praise of another business
+}
+
+function quotedSpan(units: Unit[], from: number, length: number): boolean {
+  for (let k = from; k < from + length; k++) if ((units[k] as Word).quoted) return true;
+  return false;
 }
 
 function isZhWord(token: Unit | undefined): token is Word {
@@ -358,13 +535,18 @@ function zhWordValue(text: string): number | null {
   if (cached !== undefined) return cached;
   let value: number | null;
   if (zhNeutral.has(text)) value = null;
-  else value = zhLexicon.get(text) ?? decomposeZh(text) ?? backoffValue(text) ?? null;
+  else value = zhLexicon.get(text) ?? decomposeZh(text) ?? (isZhModifier(text) ? undefined : backoffValue(text)) ?? inabilityOrLack(text) ?? null;
   if (zhWordCache.size > 100_000) zhWordCache.clear();
   zhWordCache.set(text, value);
   return value;
 }
 
 let zhBackoff: Map<string, number> | undefined;
+
+/** Negators and degree words modify the next word; the back-off lexicon's own score for them (不够 −0.8) would count twice. */
+function isZhModifier(text: string): boolean {
+  return negatorZh.has(text) || softNegatorZh.has(text) || degreeZh.has(text) || suffixDegreeZh.has(text);
+}
 
 /**
  * Words the hand-written lexicon does not know, from the back-off lexicon (BosonNLP and HowNet, see
@@ -381,11 +563,42 @@ function backoffValue(text: string): number | undefined {
   return zhBackoff.get(text);
 }
 
+// V不C "cannot manage to" (学不到, 散不掉, 充不进) is a complaint; these V不C are idioms, not failures.
+const inabilityIdioms = new Set([
+  '了不起', '对不起', '想不到', '意想不到', '差不多', '舍不得', '忍不住', '少不了', '怪不得', '说不定', '不得不', '免不了', '离不开', '看不出',
+  '数不清', '说不出', '挑不出', '赶不上', '比不上', '谈不上', '算不上', '称不上', '说不上', '买得到', '用不着', '犯不着', '恨不得', '巴不得',
+]);
+const inabilityEndings = new Set(['到', '了', '掉', '动', '开', '上', '进', '起', '出', '完', '清', '懂', '住', '着', '下', '来', '去', '通', '成']);
+// 没X fused by the segmenter (没电, 没货): something missing, unless one of these set phrases.
+const lackIdioms = new Set(['没错', '没准', '没想到', '没必要', '没什么', '没啥', '没多久', '没几天', '没事', '没关系', '没得说', '没的说', '没话说', '没毛病', '没问题', '没法说', '没说', '没看', '没去', '没吃', '没用过', '没住过', '没见过']);
+
+/** V不C split by the segmenter: 学/不到, 刷/不/上. */
+function splitInability(units: Unit[], i: number): Match | undefined {
+  const word = units[i] as Word;
+  const verb = units[i - 1];
+  if (!isZhWord(verb) || verb.text.length > 2 || zhFunctionWords.has(verb.text) || zhWordValue(verb.text) !== null) return undefined;
+  if (word.text.length === 2 && word.text[0] === '不' && inabilityEndings.has(word.text[1])) {
+    return inabilityIdioms.has(verb.text.slice(-1) + word.text) ? undefined : { value: -1.5, length: 1 };
+  }
+  const next = units[i + 1];
+  if (word.text === '不' && isZhWord(next) && next.text.length === 1 && inabilityEndings.has(next.text) && next.text !== '了') {
+    return inabilityIdioms.has(verb.text.slice(-1) + '不' + next.text) ? undefined : { value: -1.5, length: 2 };
+  }
+  return undefined;
+}
+
+/** V不C (学不到, 关不掉) and fused 没X (没电, 没货) for words the lexicons do not know. */
+function inabilityOrLack(text: string): number | undefined {
+  if (text.length === 3 && text[1] === '不' && inabilityEndings.has(text[2]) && !inabilityIdioms.has(text)) return -1.5;
+  if ((text.length === 2 || text.length === 3) && text[0] === '没' && !lackIdioms.has(text) && !zhFunctionWords.has(text.slice(1)) && !zhNotMissing.has(text.slice(1))) return -0.6;
+  return undefined;
+}
+
 /** Words the segmenter fused with a modifier: 不满/很脏/太慢了/不太方便. */
 function decomposeZh(text: string): number | undefined {
   if (text.length < 2) return undefined;
   const last = text[text.length - 1];
-  if ('了的啊呀哦啦吧呢嘛哈'.includes(last)) {
+  if ('了的得啊呀哦啦吧呢嘛哈'.includes(last)) {
     const stripped = text.slice(0, -1);
     const direct = zhLexicon.get(stripped);
     if (direct !== undefined) return direct;
@@ -408,6 +621,15 @@ function decomposeZh(text: string): number | undefined {
   return undefined;
 }
 
+/** Lexicon entries that open with a degree word (特别满意, 非常好): negated, they mean "not very". */
+function startsWithDegree(text: string): boolean {
+  if (text.length < 3) return false;
+  const two = degreeZh.get(text.slice(0, 2));
+  if (two !== undefined && two > 1.05) return true;
+  const one = degreeZh.get(text[0]);
+  return one !== undefined && one > 1.05 && text[0] !== '好' && text[0] !== '多' && text[0] !== '老';
+}
+
 function negateZh(value: number, strength: number): number {
   return value > 0 ? -value * strength : -value * NEGATED_NEGATIVE;
 }
@@ -417,14 +639,18 @@ function softNegate(value: number, strength: number): number {
 }
 
 /** Applies the modifiers right before an evaluative word: 很/太 (degree), 不/没 (negation), 不太 (soft). */
-function modifyZh(units: Unit[], i: number, floor: number, base: number): number {
+function modifyZh(units: Unit[], i: number, floor: number, base: number, intensified = false): number {
   let value = base;
-  let degree = 1;
+  let degree = intensified ? 1.5 : 1; // 不是[特别满意]: the entry carries its own degree word
   let negated = false;
-  for (let j = i - 1, steps = 0; j >= floor && steps < 4; j--, steps++) {
+  for (let j = i - 1, steps = 0; j >= floor && steps < 6; j--, steps++) {
     const token = units[j];
     if (!isZhWord(token)) break;
     const text = token.text;
+    if (steps === 0 && j - 1 >= floor && negatesAcrossVerb(units, j)) {
+      // 没有打扫干净, 没弄好, 未处理妥当: the negation covers the verb and its result.
+      return negateZh(value, 0.85);
+    }
     if (softNegatorZh.has(text)) {
       value = softNegate(base, softNegatorZh.get(text)!);
       negated = !negated;
@@ -438,14 +664,37 @@ function modifyZh(units: Unit[], i: number, floor: number, base: number): number
       const factor = degreeZh.get(text)!;
       degree *= factor;
       value *= factor;
-    } else if (!zhSkippable.has(text)) break;
+    } else if (!zhSkippable.has(text) && !zhComparisonFrame.has(text)) break;
   }
   return value;
 }
 
-const patronageVerbs = new Set(['来', '去', '住', '入住', '买', '购买', '光顾', '选择', '选', '订', '预订', '预定', '回购', '复购', '合作', '光临', '消费', '下单', '用', '使用', '回来', '考虑', '住这', '来了', '去了', '住了', '买了']);
+// 没有想象中的好, 不像宣传的那么差: the negation reaches over what the product is compared with.
+const zhComparisonFrame = new Set([
+  '想象', '想象中', '中', '中的', '预期', '预想', '期望', '期望中', '期待中', '宣传', '宣传的', '说的', '描述', '描述的', '图片', '图片上',
+  '照片', '网上', '评价', '评论', '传说', '传说中', '所说', '介绍', '介绍的', '那样', '像',
+  // 没有什么可以称赞的: modal bridges between the negator and the evaluative verb
+  '什么', '啥', '可以', '可', '值得', '能', '能够', '让人', '令人', '使人',
+]);
+
+/** 没睡 + 好, 没弄 + 干净: the segmenter fused the negator with the verb. */
+function fusedNotDone(text: string): boolean {
+  return text.length === 2 && text[0] === '没' && !zhFunctionWords.has(text[1]) && zhWordValue(text) !== null && zhWordValue(text)! < 0 && !zhLexicon.has(text);
+}
+
+/** A negator right before a verb that directly precedes the evaluative word: 没(有) + verb + result. */
+function negatesAcrossVerb(units: Unit[], verbIndex: number): boolean {
+  const verb = units[verbIndex] as Word;
+  const negator = units[verbIndex - 1];
+  if (!isZhWord(negator) || !zhNotDone.has(negator.text)) return false;
+  // 没用过这么好的 (experience, not failure) keeps its praise.
+  if (verb.text.length > 2 || verb.text.endsWith('过') || zhFunctionWords.has(verb.text)) return false;
+  return !degreeZh.has(verb.text) && zhWordValue(verb.text) === null;
+}
+
+const patronageVerbs = new Set(['来', '去', '住', '入住', '买', '购买', '光顾', '选择', '选', '订', '预订', '预定', '回购', '复购', '合作', '光临', '消费', '下单', '用', '使用', '回来', '考虑', '住这', '来了', '去了', '住了', '买了', '点', '点了', '叫', '订购', '报名', '续费', '续订']);
 const returnIntent = new Set(['再', '还会', '会再', '下次', '以后', '还要', '还想', '一定', '一定会', '还', '再次', '将来', '今后', '还将']);
-const strongRefusal = new Set(['再也不', '再也', '绝不', '决不', '永远不', '坚决不']);
+const strongRefusal = new Set(['再也不', '再也', '绝不', '决不', '永远不', '坚决不', '不再', '打死也不']);
 
 /** Return intent decides many reviews: 下次还会再来 (+), 以后不会再住 / 再也不买了 (−). */
 function patronageRule(units: Unit[], i: number, floor: number): Match | undefined {
@@ -461,32 +710,66 @@ function patronageRule(units: Unit[], i: number, floor: number): Match | undefin
       negated = true;
     } else if (returnIntent.has(token.text)) intent = true;
     else if (negatorZh.has(token.text) || token.text === '不想' || token.text === '不敢') negated = true;
-    else if (!zhSkippable.has(token.text) && token.text !== '会' && token.text !== '要' && token.text !== '能' && token.text !== '还能') break;
+    else if (!zhSkippable.has(token.text) && !patronageFillers.has(token.text)) break;
   }
   if (!intent) return undefined;
+  const object = units[i + 1];
+  // 以后会考虑别的酒店, 下次去别家: the custom goes elsewhere.
+  if (isZhWord(object) && zhElsewhere.has(object.text)) return { value: negated ? 1 : -2, length: 2 };
+  // 下次去北京…: a trip, not a return to this shop (a place name or any other object follows).
+  if (travelVerbs.has(verb.text) && isZhWord(object) && !zhHere.has(object.text) && !zhFunctionWords.has(object.text)) return undefined;
   return { value: negated ? -2.5 : 2, length: 1 };
 }
+
+const patronageFillers = new Set(['会', '要', '能', '还能', '考虑', '想', '打算', '准备', '选择']);
+const travelVerbs = new Set(['来', '去', '回来', '来了', '去了', '用', '考虑']);
+const zhHere = new Set(['这', '这里', '这儿', '这家', '这个', '此', '本店', '贵店', '住', '吃', '买', '光顾', '入住', '消费', '看看', '玩']);
+const zhElsewhere = new Set(['别的', '别家', '其他', '其它', '其他的', '其它的', '另外', '另一家', '别处', '隔壁', '对面']);
+
+// Words starting with 太 that are names and nouns, not "too …".
+const zhTaiNouns = new Set([
+  '太阳', '太原', '太湖', '太太', '太空', '太极', '太平', '太子', '太后', '太监', '太古', '太白', '太行', '太仓', '太和', '太保', '太公',
+  '太医', '太师', '太岁', '太谷', '太康', '太阳能', '太平洋', '太极拳', '太阳镜', '太空舱', '太阳伞', '太妃糖',
+]);
+// After 没有, words for what the customer did not do or see (没去, 没发现), not something missing.
+const zhNotMissing = new Set([
+  '去', '吃', '看', '用', '住', '发现', '机会', '注意', '试', '试过', '见', '听', '来', '到', '找', '遇到', '碰到', '体验', '尝试', '其他',
+  '其它', '别的', '什么', '啥', '多少', '想象', '在意', '计较', '影响', '去过', '吃过', '住过', '用过', '见过', '看过', '看到', '想到',
+  '问题', '毛病', '感觉', '觉得', '想', '怎么', '太', '很', '那么', '这么', '任何', '一点', '多', '几',
+]);
 
 /** Excess (太小, 有点远) and absence (没有热水, 无法登录) around words the lexicon does not know. */
 function zhPatternRule(units: Unit[], i: number): Match | undefined {
   const word = units[i] as Word;
   const text = word.text;
+  const inability = splitInability(units, i);
+  if (inability) return inability;
   const excess = excessZh.get(text);
   const absence = zhAbsence.has(text);
   if (excess === undefined && !absence) {
     // Fused by the segmenter: 太小, 太远 (the rest unknown to the lexicon, else it matched already).
-    if (text.length >= 2 && text.length <= 3 && text[0] === '太' && !zhFunctionWords.has(text.slice(1))) {
+    if (text.length >= 2 && text.length <= 3 && text[0] === '太' && !zhFunctionWords.has(text.slice(1)) && !zhTaiNouns.has(text)) {
       return { value: EXCESS, length: 1 };
     }
     return undefined;
   }
   const next = units[i + 1];
+  if (absence && isZhWord(next) && next.text === '了' && (text === '没有' || text === '没') && !isZhWord(units[i + 2])) return { value: -1, length: 2 }; // 房间没有了: none left
   if (!isZhWord(next) || zhFunctionWords.has(next.text)) return undefined;
   if (degreeZh.has(next.text) || negatorZh.has(next.text) || softNegatorZh.has(next.text)) return undefined;
   if (matchZh(units, i + 1)) return undefined;
   if (excess !== undefined && next.text.length <= 2) return { value: excess, length: 2 };
-  if (absence) return { value: -0.6, length: 2 };
-  return undefined;
+  if (!absence || zhNotMissing.has(next.text)) return undefined;
+  const after = units[i + 2];
+  if (isZhWord(after) && !zhFunctionWords.has(after.text) && matchZh(units, i + 2)) return undefined; // 没有打扫干净: the negation reaches 干净
+  // 没有骚扰电话, 没有异味儿: the absence of something bad is good.
+  if (next.text.length >= 3 && (negativeWord(next.text.slice(0, 2)) || negativeWord(next.text.slice(-2)))) return { value: 0.5, length: 2 };
+  return { value: -0.6, length: 2 };
+}
+
+function negativeWord(text: string): boolean {
+  const value = zhWordValue(text);
+  return value !== null && value < 0;
 }
 
 // ── English ────────────────────────────────────────────────────────────────────────────────────────
@@ -507,6 +790,7 @@ function matchEn(units: Unit[], i: number): Match | undefined {
     }
   }
   if (first.text === 'like') return likeAsVerb(units, i) ? { value: 2, length: 1 } : undefined;
+  if (first.text === 'qq' && (isZhWord(units[i - 1]) || isZhWord(units[i + 1]))) return undefined; // the QQ messenger, not a crying face
   if (degreeEn.has(first.text)) return undefined;
   if ((first.text === 'kind' || first.text === 'sort') && isEnWord(units[i + 1], 'of')) return undefined;
   const value = lexicon.get(first.text) ?? stemLookup(lexicon, first.text);

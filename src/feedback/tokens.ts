@@ -8,7 +8,7 @@ addSegmenterWords(zhSegmenterWords());
 
 /** One unit of a comment: a word (Chinese or English), an emoticon, or a clause/sentence boundary. */
 export type Token =
-  | { kind: 'word'; text: string; zh: boolean; caps?: boolean }
+  | { kind: 'word'; text: string; zh: boolean; caps?: boolean; quoted?: boolean }
   | { kind: 'emoticon'; text: string; score: number }
   | { kind: 'clause' }
   | { kind: 'sentence'; bangs: number; question: boolean };
@@ -92,7 +92,7 @@ export function customerVoice(text: string): string {
 
 // A star or point rating written in the text (给4分, 打一星, 评价3.5分), on the usual five-point scale.
 const ratingPattern =
-  /(?:(?<![0-9.])([0-5](?:\.5)?)\s*|(?:(?<=[给打评了个价是得拿只])|(?<![\u4e00-\u9fff]))([零一二两三四五]))(?:分|颗星|星)(?![钟之钱级期店开别享析配手数量布成半货])/g;
+  /(?:(?<![0-9.])([0-5](?:\.5)?)\s*|(?:(?<=[给打评了个价是得拿只])|(?<![\u4e00-\u9fff]))([零一二两三四五]))(?:分|颗星|星)(?![钟之钱级期店开别享析配手数量布成半货酒宾标水])/g;
 const chineseDigits: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
 
 function ratingScore(stars: number): number {
@@ -243,6 +243,17 @@ function tokenizeSegment(source: string, tokens: Token[]): void {
       i = j;
       continue;
     }
+    if (cls === Cls.clause && openingQuotes.has(source[i])) {
+      const close = shortQuoteEnd(source, i);
+      if (close > 0) {
+        // “豪华房”, ‘好’服务: a short quoted phrase stays in its clause, marked (scare quotes are ironic).
+        const start = tokens.length;
+        pushHan(tokens, cut.cut(source.slice(i + 1, close)));
+        for (let k = start; k < tokens.length; k++) (tokens[k] as { quoted?: boolean }).quoted = true;
+        i = close + 1;
+        continue;
+      }
+    }
     if (cls === Cls.clause) {
       let j = i + 1;
       while (j < n && classes[source.charCodeAt(j)] === Cls.clause) j++;
@@ -271,6 +282,20 @@ function tokenizeSegment(source: string, tokens: Token[]): void {
     }
     i++;
   }
+}
+
+const openingQuotes = new Set(['“', '"', '「', "'", '‘']);
+const closingQuotes = new Set(['”', '"', '」', "'", '’']);
+const MAX_QUOTED = 6;
+
+/** Index of the quote closing a run of 1–6 Han characters opened at i, or −1. */
+function shortQuoteEnd(source: string, i: number): number {
+  for (let j = i + 1; j < source.length && j <= i + MAX_QUOTED + 1; j++) {
+    const ch = source[j];
+    if (closingQuotes.has(ch)) return j > i + 1 ? j : -1;
+    if (!isHan(classes[source.charCodeAt(j)])) return -1;
+  }
+  return -1;
 }
 
 /** Letters that begin an emoticon (XD, T_T, QAQ, orz): only then is the emoticon table consulted. */

@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import chalk from 'chalk';
 import type { Context } from '../context.js';
 import { formatCell, isNumericColumn, type Column } from './columns.js';
-import { formatFromPath, openTabularWriter } from './writers.js';
+import { formatFromPath, machineValue, openTabularWriter } from './writers.js';
 
 export type Row = Record<string, unknown>;
 
@@ -60,12 +60,12 @@ function csvText(rows: Row[], columns: Column[]): string {
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const lines = [columns.map((c) => quote(c.header)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => quote(row[c.key])).join(','));
+  for (const row of rows) lines.push(columns.map((c) => quote(machineValue(row[c.key], c))).join(','));
   return `${lines.join('\n')}\n`;
 }
 
 function jsonRows(rows: Row[], columns: Column[]): Row[] {
-  return rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, row[c.key] ?? null])));
+  return rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, machineValue(row[c.key], c)])));
 }
 
 /**

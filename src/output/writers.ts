@@ -62,7 +62,7 @@ async function finish(stream: WriteStream): Promise<void> {
   await once(stream, 'finish');
 }
 
-function machineValue(value: unknown, column: Column): unknown {
+export function machineValue(value: unknown, column: Column): unknown {
   if (value === undefined) return null;
   if (column.type === 'money' && typeof value === 'number') return value / 100;
   return value;

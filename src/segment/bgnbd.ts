@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { atBound, boxed, minimize } from './optimize.js';
-import { hyp2f1, lgamma, logAddExp } from './special.js';
+import { lgamma, log2f1 } from './special.js';
 
 /**
  * BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy way"). Per customer:
@@ -91,8 +91,14 @@ function logLikelihood(p: BgNbdParams, c: Compressed): number {
     const i = c.xIndex[k];
     const x = c.x[k];
     const a3 = -(r + x) * lnAlphaT[c.TIndex[k]];
-    const a4 = x > 0 ? lnA4[i] - (r + x) * lnAlphaTx[c.txIndex[k]] : -Infinity;
-    total += c.weight[k] * (base[i] + logAddExp(a3, a4));
+    if (x === 0) {
+      total += c.weight[k] * (base[i] + a3);
+      continue;
+    }
+    // log(e^a3 + e^a4), inlined: this loop is most of the fit's time on big stores
+    const a4 = lnA4[i] - (r + x) * lnAlphaTx[c.txIndex[k]];
+    const high = a3 > a4 ? a3 : a4;
+    total += c.weight[k] * (base[i] + high + Math.log1p(Math.exp(-Math.abs(a3 - a4))));
   }
   return total;
 }
@@ -106,11 +112,16 @@ export interface BgNbdFit {
   logLikelihood: number;
   customers: number;
   converged: boolean;
-  /** A parameter ended on the search box (log-parameters within ±LOG_BOUND, time scaled to mean T). */
+  /**
+   * A parameter ended on the search box. Typically a and b together: dropout hardly varies between
+   * customers, Beta(a, b) has become a point mass and the fit is still usable.
+   */
   atBound: boolean;
 }
 
-const LOG_BOUND = 12;
+/** Search box on log-parameters: r and alpha (alpha relative to the mean age) ±12; a and b ±9. */
+const LOWER = [-12, -12, -9, -9];
+const UPPER = [12, 12, 9, 9];
 
 const fromLog = (v: readonly number[]): BgNbdParams => ({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), a: Math.exp(v[2]), b: Math.exp(v[3]) });
 
@@ -128,7 +139,7 @@ export function fitBgNbd(data: Iterable<RfData>): BgNbdFit {
   // alpha is in time units: search it relative to the mean age so days, weeks and months behave alike.
   const lnScale = Math.log(Math.max(meanT, 1e-9));
   const toParams = (v: readonly number[]): BgNbdParams => fromLog([v[0], v[1] + lnScale, v[2], v[3]]);
-  const { objective, clamp } = boxed((v) => -logLikelihood(toParams(v), c) / n, -LOG_BOUND, LOG_BOUND);
+  const { objective, clamp } = boxed((v) => -logLikelihood(toParams(v), c) / n, LOWER, UPPER);
   const starts = [
     [0, Math.log(0.1), 0, 0],
     [Math.log(0.3), Math.log(0.1), Math.log(0.8), Math.log(2.5)],
@@ -137,7 +148,7 @@ export function fitBgNbd(data: Iterable<RfData>): BgNbdFit {
   const best = minimize(objective, starts);
   const v = clamp(best.x);
   const params = toParams(v);
-  return { params, logLikelihood: logLikelihood(params, c), customers: n, converged: best.converged, atBound: atBound(v, -LOG_BOUND, LOG_BOUND) };
+  return { params, logLikelihood: logLikelihood(params, c), customers: n, converged: best.converged, atBound: atBound(v, LOWER, UPPER) };
 }
 
 /** P(alive | x, tx, T). */
@@ -160,7 +171,8 @@ export function conditionalExpectedPurchases(p: BgNbdParams, t: number, x: numbe
   // a = 1 makes (a−1) vanish in numerator and denominator alike; nudge to the finite limit.
   const a = Math.abs(p.a - 1) < 1e-9 ? 1 + 1e-9 : p.a;
   const z = t / (alpha + T + t);
-  const bracket = 1 - Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
+  const f = log2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
+  const bracket = 1 - f.sign * Math.exp((a - 1) * Math.log1p(-z) + f.log);
   const numerator = ((a + b + x - 1) / (a - 1)) * bracket;
   const denominator = x > 0 ? 1 + Math.exp(Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + T) / (alpha + tx))) : 1;
   return numerator / denominator;
@@ -172,5 +184,6 @@ export function expectedPurchases(p: BgNbdParams, t: number): number {
   const a = Math.abs(p.a - 1) < 1e-9 ? 1 + 1e-9 : p.a;
   const z = t / (alpha + t);
   // Same Euler step as above: (α/(α+t))^r ₂F₁(r, b; a+b−1; z) = (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b−1; z).
-  return ((a + b - 1) / (a - 1)) * (1 - Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b - 1, z));
+  const f = log2f1(a + b - 1 - r, a - 1, a + b - 1, z);
+  return ((a + b - 1) / (a - 1)) * (1 - f.sign * Math.exp((a - 1) * Math.log1p(-z) + f.log));
 }

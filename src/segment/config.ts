@@ -136,6 +136,11 @@ segment:
   # 不计入的订单状态（无状态视为已付款）/ order statuses that do not count (no status = paid)
   exclude_status: [cancelled, refunded]
   rfm:
+    # R/F/M 各按五分位打 1–5 分：分数 = floor(名次 × 5 / 人数) + 1，名次为该值第一次出现的位置（同 SQL RANK() − 1），
+    # 同值必同分、与行序无关；大量并列（如只下过一单）时保留低分，某些分数可能为空。
+    # Quintile scores 1–5: score = floor(position × 5 / n) + 1 with position the first place the value
+    # takes (SQL RANK() − 1), so equal values always share a score whatever the row order; heavy ties
+    # (everyone with one order) keep the low score and some scores may be empty.
     # 分群方案 / segment scheme: standard (R×F 图 11 类) | r-rfm (R 语言 rfm 包边界)
     preset: standard
     # 自定义规则（先匹配先得，覆盖 preset）/ your own rules, first match wins, replace the preset:

@@ -129,19 +129,21 @@ export function minimize(fn: (x: number[]) => number, starts: readonly (readonly
  * back towards the box so the simplex does not drift on the flat outside. Used on log-parameters
  * so a likelihood whose optimum lies at infinity (e.g. no spend heterogeneity) stops at the wall.
  */
-export function boxed(fn: (x: number[]) => number, lo: number, hi: number): { objective: (x: number[]) => number; clamp: (x: readonly number[]) => number[] } {
-  const clamp = (x: readonly number[]): number[] => x.map((v) => Math.min(hi, Math.max(lo, v)));
+export function boxed(fn: (x: number[]) => number, lo: number | readonly number[], hi: number | readonly number[]): { objective: (x: number[]) => number; clamp: (x: readonly number[]) => number[] } {
+  const low = (i: number): number => (typeof lo === 'number' ? lo : lo[i]);
+  const high = (i: number): number => (typeof hi === 'number' ? hi : hi[i]);
+  const clamp = (x: readonly number[]): number[] => x.map((v, i) => Math.min(high(i), Math.max(low(i), v)));
   return {
     clamp,
     objective: (x) => {
       let excess = 0;
-      for (const v of x) excess += v > hi ? (v - hi) ** 2 : v < lo ? (lo - v) ** 2 : 0;
+      x.forEach((v, i) => (excess += v > high(i) ? (v - high(i)) ** 2 : v < low(i) ? (low(i) - v) ** 2 : 0));
       return fn(clamp(x)) + 1e-6 * excess;
     },
   };
 }
 
 /** True when some coordinate sits on (or within 1e-6 of) the box wall. */
-export function atBound(x: readonly number[], lo: number, hi: number): boolean {
-  return x.some((v) => v >= hi - 1e-6 || v <= lo + 1e-6);
+export function atBound(x: readonly number[], lo: number | readonly number[], hi: number | readonly number[]): boolean {
+  return x.some((v, i) => v >= (typeof hi === 'number' ? hi : hi[i]) - 1e-6 || v <= (typeof lo === 'number' ? lo : lo[i]) + 1e-6);
 }

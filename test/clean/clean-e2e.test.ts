@@ -28,21 +28,20 @@ describe('custops clean (built bin)', () => {
     expect(field('customer_code')).toMatchObject({ present: 6, completeness: 1, uniqueness: 1 });
     expect(run.score.top[0]).toMatchObject({ field: 'email', problem: 'email_typo', count: 2 });
 
-    // the second run has nothing to do and gives the same scorecard, as a Chinese table
-    const second = runBin(['--db', db, '--lang', 'zh', 'clean', '--kind', 'customers'], { cwd: dir });
-    expect(second.code).toBe(0);
-    expect(second.stdout).toContain('数据质量评分卡 · customers');
-    expect(second.stdout).toContain('邮箱域名疑似拼写错误');
-    expect(second.stdout).toContain('customers：处理 0 条（仅变更），更新 0 条，修正 0 处；共 6 条记录，9 个错误，0 个警告，2 条不完整');
-
+    // the second run (all kinds, --strict, --output, Chinese) has nothing to do for customers: same scorecard
     const out = join(dir, 'issues.csv');
-    const strict = runBin(['--db', db, '--output', out, 'clean', '--strict'], { cwd: dir });
-    expect(strict.code, strict.stderr).toBe(3);
-    expect(strict.stderr).toContain('checks failed: 9 errors (--strict)');
+    const second = runBin(['--db', db, '--lang', 'zh', '--output', out, 'clean', '--strict'], { cwd: dir });
+    expect(second.code, second.stderr).toBe(3);
+    expect(second.stdout).toContain('数据质量评分卡 · customers');
+    expect(second.stdout).toContain('x@qq.con → x@qq.com');
+    expect(second.stdout).toContain('记录 C005');
+    expect(second.stdout).toContain('customers：处理 0 条（仅变更），更新 0 条，修正 0 处；共 6 条记录，9 个错误，0 个警告，2 条不完整');
+    expect(second.stderr).toContain('校验未通过：9 个错误（--strict）');
     const csv = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(csv[0]).toBe('kind,record id,code,source file,line,field,value,problem,detail,suggestion,severity,fixed');
+    expect(csv[0]).toBe('类型,记录编号,编码,来源文件,行号,字段,原值,问题,说明,建议,级别,已修正');
     expect(csv).toHaveLength(10);
-    expect(csv).toContain('customers,5,C005,customers.csv,6,email,x@qq.con,email_typo,email domain looks like a typo,x@qq.com,error,');
+    expect(csv).toContain('customers,5,C005,customers.csv,6,email,x@qq.con,email_typo,邮箱域名疑似拼写错误,x@qq.com,错误,');
+    expect(csv).toContain('customers,2,C002,customers.csv,3,registered_at,2025-02-30,date_invalid,日期无法识别或不存在：没有这一天,,错误,');
 
     const fix = runBin(['--db', db, '--format', 'json', 'clean', '--fix', '--kind', 'customers'], { cwd: dir });
     const fixed = (JSON.parse(fix.stdout) as { kinds: KindRun[] }).kinds[0];

@@ -139,6 +139,9 @@ describe('parseMoney', () => {
     ['.5', 50, null],
     ['0.1', 10, null],
     ['1234567.895', 123456790, null],
+    ['9999999999999.99', 999999999999999, null],
+    ['-0', 0, null],
+    ['-0.00', 0, null],
   ])('%j → %d %s', (input, cents, currency) => {
     expect(parseMoney(input)).toEqual({ cents, currency });
   });
@@ -151,6 +154,8 @@ describe('parseMoney', () => {
     ['abc', 'unparseable'],
     ['1.2.3', 'ambiguous_separator'],
     ['9007199254740993', 'too_large'],
+    ['99999999999999.99', 'too_large'],
+    ['¥99,999,999,999,999', 'too_large'],
   ])('%j → null (%s)', (input, reason) => {
     expect(parseMoney(input)).toMatchObject({ cents: null, reason });
   });

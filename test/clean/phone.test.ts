@@ -89,7 +89,7 @@ describe('parsePhone landline fast path agrees with libphonenumber', () => {
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const codes = ['10', '20', '21', '22', '23', '24', '25', '27', '28', '29', '311', '351', '371', '431', '451', '471', '510', '512', '531',
       '551', '571', '591', '660', '731', '755', '757', '769', '771', '791', '851', '871', '891', '898', '931', '951', '971', '991', '400', '800', '999'];
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 800; i++) {
       const code = codes[Math.floor(rnd() * codes.length)];
       const len = 6 + Math.floor(rnd() * 4);
       const subscriber = String(Math.floor(rnd() * 10 ** len)).padStart(len, String(Math.floor(rnd() * 10)));

@@ -78,7 +78,11 @@ describe('runClean', () => {
     expect(score.top[0]).toMatchObject({ field: 'customer_code', problem: 'duplicate_value', count: 2, examples: ['C003'] });
     const typo = score.top.find((p) => p.problem === 'email_typo')!;
     expect(typo).toMatchObject({ count: 2, fixed: 0 });
-    expect(typo.examples.sort()).toEqual(['john@gmial.com', 'x@qq.con']);
+    expect(typo.examples.sort()).toEqual(['john@gmial.com → john@gmail.com', 'x@qq.con → x@qq.com']);
+    // an empty cell has no value: the record code is the example; a rule's bound is the shared message
+    expect(score.top.find((p) => p.field === 'name' && p.problem === 'required_missing')).toMatchObject({ examples: ['C005'] });
+    expect(score.top.find((p) => p.problem === 'out_of_range')).toMatchObject({ examples: ['2030-01-01'], message: 'above the maximum 2025-06-30' });
+    expect(score.top.find((p) => p.problem === 'date_invalid')).toMatchObject({ message: 'unreadable or impossible date (impossible_date)' });
     expect(result.errors).toBe(10);
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addSegmenterWords, createIntlSegmenter, segmenter, useSegmenter } from '../../src/feedback/segment.js';
+import { analyseSentiment } from '../../src/feedback/sentiment.js';
 import { normaliseText, tokenize, wordsOf } from '../../src/feedback/tokens.js';
 
 describe('Chinese segmentation', () => {
@@ -28,6 +29,21 @@ describe('Chinese segmentation', () => {
     addSegmenterWords(['售后服务']);
     expect(segmenter().cut('售后服务很好')).toContain('售后服务');
   });
+
+  it('keeps Chinese sentiment working on the Intl.Segmenter fallback', () => {
+    useSegmenter(createIntlSegmenter());
+    const cases: Array<[string, string]> = [
+      ['不太好', 'negative'],
+      ['前台不够专业、热情和礼貌', 'negative'],
+      ['没有想象中的好', 'negative'],
+      ['整体不错，就是物流慢了点', 'positive'],
+      ['虽然价格有点贵，但是质量非常好', 'positive'],
+      ['房间没有打扫干净', 'negative'],
+      ['下次还会再来', 'positive'],
+      ['以后不会再住了', 'negative'],
+    ];
+    expect(cases.map(([text]) => [text, analyseSentiment(text).label])).toEqual(cases);
+  });
 });
 
 describe('tokenize', () => {
@@ -49,6 +65,19 @@ describe('tokenize', () => {
     expect(normaliseText('ＡＰＰ很好！')).toBe('APP很好!');
     expect(normaliseText('東西很好，服務態度不錯')).toBe('东西很好，服务态度不错');
     expect(normaliseText('plain text')).toBe('plain text');
+  });
+
+  it('keeps a short quoted phrase in its clause, marked as quoted', () => {
+    const tokens = tokenize('服务很“好”，半夜打电话');
+    expect(tokens.map((t) => t.kind)).toEqual(['word', 'word', 'word', 'clause', 'word', 'word']);
+    expect(tokens.filter((t) => t.kind === 'word' && t.quoted).map((t) => (t as { text: string }).text)).toEqual(['好']);
+    // A long quotation is not scare quotes: it still breaks the clause.
+    expect(tokenize('他说“这个房间我们明天再给您换”').some((t) => t.kind === 'clause')).toBe(true);
+  });
+
+  it('reads 四星酒店 as a hotel class, 给四星 as a rating', () => {
+    expect(tokenize('四星酒店的标准').some((t) => t.kind === 'emoticon')).toBe(false);
+    expect(tokenize('只能给四星').some((t) => t.kind === 'emoticon' && t.text === '四星')).toBe(true);
   });
 
   it('treats a space between Chinese phrases as a clause break', () => {

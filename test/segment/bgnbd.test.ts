@@ -18,7 +18,7 @@ function simulate(params: BgNbdParams, n: number, seed: number): RfData[] {
   for (let i = 0; i < n; i++) {
     const lambda = rng.gamma(params.r, params.alpha);
     const p = rng.beta(params.a, params.b);
-    const T = 26 + rng.int(27); // observed 26–52 weeks after the first purchase
+    const T = 27 + rng.int(13); // first purchases spread over 13 weeks, observed to week 39, as in CDNOW
     let t = 0;
     let x = 0;
     let tx = 0;
@@ -35,8 +35,9 @@ function simulate(params: BgNbdParams, n: number, seed: number): RfData[] {
 }
 
 describe('BG/NBD', () => {
-  const truth = { r: 0.6, alpha: 5, a: 0.8, b: 2.5 };
-  const sample = simulate(truth, 6000, 7);
+  // A synthetic CDNOW: its published parameters, its observation window, about its size.
+  const truth = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+  const sample = simulate(truth, 3000, 7);
 
   it('recovers the parameters it was simulated from', () => {
     const fit = fitBgNbd(sample);
@@ -83,6 +84,20 @@ describe('BG/NBD', () => {
     const p = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
     expect(probabilityAlive(p, 0, 0, 30)).toBe(1);
     expect(probabilityAlive(p, 3, 30, 31)).toBeGreaterThan(probabilityAlive(p, 3, 10, 31));
+  });
+
+  it('reaches the fixed-dropout limit when a and b run off together', () => {
+    // Beta(a, b) with a = k, b = 3k is a point mass at p = 1/4 for large k. With a fixed p,
+    // E[X(t) | λ] = (1 − e^(−λpt)) / p, and over λ ~ Gamma(r, α): E[X(t)] = (1 − (α/(α+pt))^r) / p.
+    const r = 0.24;
+    const alpha = 4.4;
+    const t = 52;
+    const limit = (1 - Math.pow(alpha / (alpha + 0.25 * t), r)) / 0.25; // 1.12425
+    for (const k of [1000, 8000]) {
+      const p = { r, alpha, a: k, b: 3 * k };
+      expect(expectedPurchases(p, t)).toBeCloseTo(limit, k === 8000 ? 4 : 3);
+      expect(Number.isFinite(conditionalExpectedPurchases(p, t, 3, 20, 38))).toBe(true);
+    }
   });
 
   it('starts E[X(t)] at the mean purchase rate r/α', () => {

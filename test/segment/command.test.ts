@@ -2,11 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildProgram } from '../../src/cli.js';
+import { buildProgram, loadCommands } from '../../src/cli.js';
 import { takeExitCode } from '../../src/commands/action.js';
-import { register } from '../../src/commands/segment.js';
 import { openStore } from '../../src/store/db.js';
-import { segmentSchema } from '../../src/store/migrations/004-segment.js';
 import { dayString } from '../../src/segment/dates.js';
 import { Random } from '../../src/segment/random.js';
 import { addCustomers, addOrders, type OrderFixture } from './store-fixture.js';
@@ -14,10 +12,10 @@ import { addCustomers, addOrders, type OrderFixture } from './store-fixture.js';
 const dir = mkdtempSync(join(tmpdir(), 'custops-segment-'));
 const dbPath = join(dir, 'custops.db');
 
-/** Runs `custops …` in-process with the segment command added, returning stdout and the exit code. */
+/** Runs `custops …` in-process, returning stdout and the exit code. */
 async function custops(...args: string[]): Promise<{ out: string; code: number }> {
-  const program = buildProgram('en');
-  if (!program.commands.some((c) => c.name() === 'segment')) register(program, 'en');
+  const argv = ['--db', dbPath, '--lang', 'en', ...args];
+  const program = buildProgram('en', await loadCommands(argv));
   let out = '';
   const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
@@ -25,7 +23,7 @@ async function custops(...args: string[]): Promise<{ out: string; code: number }
   });
   const errWrite = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
-    await program.parseAsync(['--db', dbPath, '--lang', 'en', ...args], { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
     return { out, code: takeExitCode() };
   } finally {
     write.mockRestore();
@@ -36,7 +34,6 @@ async function custops(...args: string[]): Promise<{ out: string; code: number }
 beforeAll(() => {
   process.env.CUSTOPS_CONFIG = join(dir, 'none.yaml');
   const db = openStore(dbPath);
-  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'segment_snapshots'").get()) db.exec(segmentSchema);
   db.exec(`INSERT INTO sources (id, path, name, sha256, size, kind, format, imported_at) VALUES
     (1, 'c.csv', 'c.csv', '-', 0, 'customers', 'csv', '2025-01-01'), (2, 'o.csv', 'o.csv', '-', 0, 'orders', 'csv', '2025-01-01')`);
   const rng = new Random(5);

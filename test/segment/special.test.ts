@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hyp2f1, lbeta, lgamma, logAddExp } from '../../src/segment/special.js';
+import { hyp2f1, lbeta, lgamma, log2f1, logAddExp } from '../../src/segment/special.js';
 
 describe('lgamma', () => {
   it('matches known values', () => {
@@ -24,6 +24,24 @@ describe('hyp2f1', () => {
   });
   it('refuses z ≥ 1', () => {
     expect(() => hyp2f1(1, 1, 2, 1)).toThrow(RangeError);
+  });
+});
+
+describe('log2f1', () => {
+  it('agrees with the plain series where that one is finite', () => {
+    expect(log2f1(1, 1, 2, 0.5).log).toBeCloseTo(Math.log(-Math.log(0.5) / 0.5), 12);
+    expect(log2f1(1, 1, 2, 0.5).sign).toBe(1);
+    expect(log2f1(-0.5, 2, 3, 0.7).log).toBeCloseTo(Math.log(Math.abs(hyp2f1(-0.5, 2, 3, 0.7))), 12);
+  });
+  it('stays finite where the terms overflow a double', () => {
+    // 2F1(a, b; b; z) = (1 − z)^−a: for a = 5000, z = 0.9 that is 10^5000
+    expect(log2f1(5000, 3, 3, 0.9).log).toBeCloseTo(5000 * Math.log(10), 6);
+    expect(() => hyp2f1(16000, 8000, 32000, 0.5)).toThrow(RangeError);
+    expect(Number.isFinite(log2f1(16000, 8000, 32000, 0.5).log)).toBe(true);
+  });
+  it('refuses z outside [0, 1)', () => {
+    expect(() => log2f1(1, 1, 2, 1)).toThrow(RangeError);
+    expect(() => log2f1(1, 1, 2, -0.1)).toThrow(RangeError);
   });
 });
 

@@ -1,12 +1,9 @@
 import { openStore, type Db } from '../../src/store/db.js';
-import { segmentSchema } from '../../src/store/migrations/004-segment.js';
 import type { OrderInput } from '../../src/segment/metrics.js';
 
-/** An in-memory store with the segment tables (whether or not migration 004 is registered yet). */
+/** An in-memory store (all migrations, the segment tables included) with one customer and one order source. */
 export function memoryStore(): Db {
   const db = openStore(':memory:');
-  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'segment_snapshots'").get();
-  if (!has) db.exec(segmentSchema);
   db.exec(`INSERT INTO sources (id, path, name, sha256, size, kind, format, imported_at) VALUES
     (1, 'c.csv', 'c.csv', '-', 0, 'customers', 'csv', '2025-01-01'),
     (2, 'o.csv', 'o.csv', '-', 0, 'orders', 'csv', '2025-01-01')`);

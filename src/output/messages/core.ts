@@ -55,7 +55,7 @@ export const messages: Messages = {
     'col.original': '原始内容',
   },
   en: {
-    'program.desc': 'Customer operations from the command line: ingest, clean, dedupe, segment, feedback and reports',
+    'program.desc': 'customer operations from the command line: ingest, clean, dedupe, segment, feedback and reports',
     'opt.db': 'SQLite store path (default ./custops.db, or CUSTOPS_DB)',
     'opt.config': 'path of custops.yaml',
     'opt.format': 'output format: table | json | csv',

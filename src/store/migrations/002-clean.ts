@@ -26,6 +26,8 @@ CREATE TABLE IF NOT EXISTS clean_state (
   scorecard TEXT
 );
 
+-- records ingested or changed since the last clean: a no-change re-run finds none without a table scan
+CREATE INDEX IF NOT EXISTS customers_dirty ON customers(dirty) WHERE dirty = 1;
 CREATE INDEX IF NOT EXISTS orders_dirty ON orders(dirty) WHERE dirty = 1;
 CREATE INDEX IF NOT EXISTS feedback_dirty ON feedback(dirty) WHERE dirty = 1;
 `;
