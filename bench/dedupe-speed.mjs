@@ -1,77 +1,115 @@
-// Dedupe speed on generated Chinese + English customers: 100k and 1M records by default.
-// Usage: node bench/dedupe-speed.mjs [--store] [records ...]   (run `npx tsc -p tsconfig.build.json` first)
-// --store: customers are written to a temporary SQLite store first and the timed part is what
-// `custops dedupe` does (read the store, match, write entities, evidence and undo log).
-// Each size runs in a child process so peak RSS is measured per size.
-import { execFileSync } from 'node:child_process';
+// Dedupe speed on generated messy Chinese + English customers (about 1.6 records per person),
+// 100k and 1M records by default, through the real pipeline: a CSV is written, `custops ingest`
+// loads it into a temporary store, then `custops dedupe` is timed. Each step runs as its own
+// process under /usr/bin/time, so seconds and peak RSS are per step.
+// Usage: node bench/dedupe-speed.mjs [records ...] [--direct]
+//   --direct: records straight into the engine in one process (no CSV, no store): the matching
+//   engine alone.   Run `npx tsc -p tsconfig.build.json` first.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const root = resolve(import.meta.dirname, '..');
+const bin = join(root, 'bin/custops.js');
+const self = fileURLToPath(import.meta.url);
+const direct = process.argv.includes('--direct');
 const sizes = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
-if (process.env.DEDUPE_SPEED_CHILD) {
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+
+async function writeCsv(path, records) {
+  const { generateMessyCustomers } = await import('../dist/dedupe/generate.js');
+  const { customers } = generateMessyCustomers({ people: Math.round(records / 1.6), seed: 11 });
+  const out = createWriteStream(path);
+  const cell = (v) => (v === null || v === undefined ? '' : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  let buffer = '客户编号,姓名,手机,邮箱,公司,省份,城市,地址,生日\n';
+  for (const c of customers) {
+    buffer += [`G${c.person}-${c.id}`, c.name, c.phone, c.email, c.company, c.province, c.city, c.address, c.birthDate].map(cell).join(',') + '\n';
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  await once(out, 'finish');
+  return customers.length;
+}
+
+/** Runs a command under /usr/bin/time; returns seconds (wall and CPU), peak RSS and stdout. */
+function timed(args, label, env = {}) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, '--max-old-space-size=16000', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+  const lines = r.stderr.trim().split('\n');
+  const [seconds, user, system, kb] = lines.pop().split(' ').map(Number);
+  if (r.status !== 0) throw new Error(`${label} failed (${r.status}): ${lines.slice(-5).join('\n')}`);
+  return { seconds, cpuSeconds: Math.round((user + system) * 10) / 10, rssMiB: Math.round(kb / 1024), stdout: r.stdout };
+}
+
+if (process.env.DEDUPE_SPEED_CSV) {
+  // child: write the CSV (keeps the generator's memory out of the measured processes)
+  await writeCsv(process.env.DEDUPE_SPEED_CSV, Number(process.env.DEDUPE_SPEED_RECORDS));
+} else if (process.env.DEDUPE_SPEED_DIRECT) {
+  // child: the engine alone on records in memory
   const { generateMessyCustomers } = await import('../dist/dedupe/generate.js');
   const { dedupe } = await import('../dist/dedupe/engine.js');
-  const records = Number(process.env.DEDUPE_SPEED_CHILD);
-  const g0 = performance.now();
-  // about 1.6 records per person
-  const { records: list } = generateMessyCustomers({ people: Math.round(records / 1.6), seed: 11 });
-  const genSeconds = (performance.now() - g0) / 1000;
-  let result;
-  let storeSeconds = null;
-  let cpuStart = process.cpuUsage();
-  if (process.env.DEDUPE_SPEED_STORE) {
-    const { applyDedupe, matchStore } = await import('../dist/dedupe/apply.js');
-    const { defaultDedupeConfig } = await import('../dist/dedupe/config.js');
-    const { openStore } = await import('../dist/store/db.js');
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const dir = mkdtempSync(join(tmpdir(), 'custops-speed-'));
-    const db = openStore(join(dir, 'store.db'));
-    db.prepare("INSERT INTO sources (id, path, name, sha256, size, kind, format, imported_at) VALUES (1, 'g.csv', 'g.csv', 'x', 1, 'customers', 'csv', '2024-01-01')").run();
-    const insert = db.prepare('INSERT INTO customers (id, source_id, line, row_hash, name, name_norm, phone_e164, email_norm, company, province_norm, city_norm, address, birth_date_norm, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    db.transaction(() => {
-      for (const r of list) insert.run(r.id, r.id, String(r.id), r.name, r.name, r.phone, r.email, r.company, r.province, r.city, r.address, r.birthDate, r.updatedAt);
-    })();
-    list.length = 0;
-    const s0 = performance.now();
-    cpuStart = process.cpuUsage();
-    const config = defaultDedupeConfig();
-    result = matchStore(db, config);
-    applyDedupe(db, result, config);
-    storeSeconds = +((performance.now() - s0) / 1000).toFixed(1);
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  } else {
-    result = dedupe(list);
-  }
-  const cpu = process.cpuUsage(cpuStart);
-  const s = result.stats;
-  console.log(
-    JSON.stringify({
-      records: s.records,
-      seconds: storeSeconds ?? s.seconds.total,
-      engineSeconds: s.seconds.total,
-      cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(1),
-      phases: s.seconds,
-      candidatePairs: s.candidatePairs,
-      pairsPerSecond: s.comparedPerSecond,
-      clusters: result.clusters.length,
-      review: result.review.length,
-      generateSeconds: +genSeconds.toFixed(1),
-      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
-    }),
-  );
+  const { records } = generateMessyCustomers({ people: Math.round(Number(process.env.DEDUPE_SPEED_DIRECT) / 1.6), seed: 11 });
+  const result = dedupe(records);
+  console.log(JSON.stringify({ stats: result.stats, clusters: result.clusters.length, review: result.review.length }));
 } else {
   const rows = [];
   for (const n of sizes.length ? sizes : [100_000, 1_000_000]) {
-    const out = execFileSync(process.execPath, ['--max-old-space-size=16000', fileURLToPath(import.meta.url)], {
-      env: { ...process.env, DEDUPE_SPEED_CHILD: String(n), ...(process.argv.includes('--store') ? { DEDUPE_SPEED_STORE: '1' } : {}) },
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    });
-    const r = JSON.parse(out.trim().split('\n').pop());
-    rows.push({ ...r, phases: Object.entries(r.phases).map(([k, v]) => `${k} ${v}`).join(', ') });
+    const loadBefore = load();
+    if (direct) {
+      const r = timed([self], `engine ${n}`, { DEDUPE_SPEED_DIRECT: String(n) });
+      rows.push({ records: n, ...fromStats(JSON.parse(r.stdout.trim().split('\n').pop()).stats), dedupeSeconds: r.seconds, dedupeCpuSeconds: r.cpuSeconds, dedupeRssMiB: r.rssMiB, load: loadBefore });
+      continue;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'custops-speed-'));
+    try {
+      const csv = join(dir, 'customers.csv');
+      const db = join(dir, 'store.db');
+      const gen = spawnSync(process.execPath, ['--max-old-space-size=16000', self], { env: { ...process.env, DEDUPE_SPEED_CSV: csv, DEDUPE_SPEED_RECORDS: String(n) }, encoding: 'utf8' });
+      if (gen.status !== 0) throw new Error(`generate: ${gen.stderr}`);
+      const ingest = timed([bin, '--db', db, '--quiet', 'ingest', csv], `ingest ${n}`);
+      const run = timed([bin, '--db', db, '--format', 'json', 'dedupe'], `dedupe ${n}`);
+      const summary = JSON.parse(run.stdout);
+      const { default: Database } = await import('better-sqlite3');
+      const store = new Database(db, { readonly: true });
+      const stats = JSON.parse(store.prepare('SELECT stats FROM dedupe_runs WHERE id = ?').pluck().get(summary.dedupeRun));
+      store.close();
+      rows.push({
+        records: summary.records,
+        ingestSeconds: ingest.seconds,
+        ingestRssMiB: ingest.rssMiB,
+        ...fromStats(stats),
+        clusters: summary.clusters,
+        reviewPairs: summary.reviewPairs,
+        dedupeSeconds: run.seconds,
+        dedupeCpuSeconds: run.cpuSeconds,
+        dedupeRssMiB: run.rssMiB,
+        load: `${loadBefore} → ${load()}`,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
   console.table(rows);
-  if (rows.length >= 2) console.log(`time ratio ${rows[rows.length - 1].records}/${rows[0].records}: ${(rows[rows.length - 1].seconds / rows[0].seconds).toFixed(1)}`);
+  if (rows.length >= 2) {
+    const [a, b] = [rows[0], rows[rows.length - 1]];
+    console.log(`dedupe time ratio ${b.records}/${a.records} records: ${(b.dedupeSeconds / a.dedupeSeconds).toFixed(1)} (target ≤ 15 for 10× records); RSS ratio ${(b.dedupeRssMiB / a.dedupeRssMiB).toFixed(1)}`);
+  }
+  console.log('dedupeSeconds: wall time of the whole `custops dedupe` process (read store, match, write entities, evidence and undo log); dedupeCpuSeconds: its user + system CPU time (close to wall time on a quiet machine: matching is single-threaded); phases: engine seconds; load average (1 5 15 min) before → after per row.');
+}
+
+function fromStats(s) {
+  return {
+    candidatePairs: s.candidatePairs,
+    pairsPerSecond: s.comparedPerSecond,
+    phases: Object.entries(s.seconds).map(([k, v]) => `${k} ${v}`).join(', '),
+  };
 }

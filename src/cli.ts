@@ -71,7 +71,7 @@ export function buildProgram(lang: Lang, commands: CommandModule[] = []): Comman
     .helpCommand('help [command]', t(lang, 'cmd.help'))
     .option('--db <path>', t(lang, 'opt.db'))
     .option('--config <path>', t(lang, 'opt.config'))
-    .addOption(new Option('--format <format>', t(lang, 'opt.format')).choices(['table', 'json', 'csv']))
+    .addOption(new Option('--format <format>', t(lang, 'opt.format')).choices(['table', 'json', 'csv', 'xlsx']))
     .option('-o, --output <file>', t(lang, 'opt.output'))
     .option('-q, --quiet', t(lang, 'opt.quiet'))
     .option('--no-color', t(lang, 'opt.noColor'))

@@ -4,7 +4,8 @@ import { openStore, type Db, type OpenOptions } from './store/db.js';
 import type { Lang } from './output/i18n.js';
 import { UsageError } from './errors.js';
 
-export type OutputFormat = 'table' | 'json' | 'csv';
+/** xlsx only with --output: a spreadsheet cannot go to the terminal. */
+export type OutputFormat = 'table' | 'json' | 'csv' | 'xlsx';
 
 /** Everything a command needs from the global options, resolved once. */
 export interface Context {
@@ -43,9 +44,10 @@ export interface GlobalOptions {
 
 export function createContext(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
   const format = (opts.format ?? 'table') as OutputFormat;
-  if (!['table', 'json', 'csv'].includes(format)) {
-    throw new UsageError(`unknown --format ${opts.format}`, 'use table, json or csv');
+  if (!['table', 'json', 'csv', 'xlsx'].includes(format)) {
+    throw new UsageError(`unknown --format ${opts.format}`, 'use table, json, csv or xlsx');
   }
+  if (format === 'xlsx' && !opts.output) throw new UsageError('--format xlsx writes a file', 'add --output FILE.xlsx');
   const stdoutTty = Boolean(process.stdout.isTTY);
   const stderrTty = Boolean(process.stderr.isTTY);
   const noColorEnv = env.NO_COLOR !== undefined && env.NO_COLOR !== '';

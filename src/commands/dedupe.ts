@@ -1,12 +1,9 @@
-import { expand } from '@inquirer/prompts';
 import chalk from 'chalk';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { applyDedupe, matchStore, undoDedupe, type RunSummary } from '../dedupe/apply.js';
+import type { RunSummary } from '../dedupe/apply.js';
 import { defaultDedupeConfig, type DedupeConfig } from '../dedupe/config.js';
-import { loadDecisions, saveDecision } from '../dedupe/decisions.js';
-import { clusterScored, type DedupeResult, type ReviewPair } from '../dedupe/engine.js';
-import { explainPair } from '../dedupe/explain.js';
+import type { DedupeResult, ReviewPair } from '../dedupe/engine.js';
 import { entityEvidence, listRuns, sideBySide } from '../dedupe/inspect.js';
 import { InputError, UsageError } from '../errors.js';
 import { createTranslator, type Lang } from '../output/i18n.js';
@@ -17,6 +14,13 @@ import { finishRun, startRun } from '../store/runs.js';
 import { withContext } from './action.js';
 
 const t = createTranslator(messages);
+
+// The matching engine (pinyin-pro) and the prompts (@inquirer/prompts) are loaded only when a
+// run needs them, so `custops --help` and other commands start without them.
+const matching = () => import('../dedupe/apply.js');
+const engine = () => import('../dedupe/engine.js');
+const explaining = () => import('../dedupe/explain.js');
+const decisions = () => import('../dedupe/decisions.js');
 
 interface DedupeFlags {
   dryRun?: boolean;
@@ -56,10 +60,14 @@ export async function runDedupeCommand(ctx: Context, flags: DedupeFlags): Promis
   const db = ctx.openDb({ create: false, readonly: Boolean(flags.dryRun) && !flags.review });
   requireCustomers(ctx, db);
   note(ctx, `${t(ctx.lang, 'dedupe.matching')} …`);
+  const { applyDedupe, matchStore } = await matching();
   let result = matchStore(db, config);
   if (flags.review) {
     const answered = await review(ctx, db, result);
-    if (answered > 0) result = clusterScored(result, loadDecisions(db));
+    if (answered > 0) {
+      const [{ clusterScored }, { loadDecisions }] = await Promise.all([engine(), decisions()]);
+      result = clusterScored(result, loadDecisions(db));
+    }
   }
   if (flags.dryRun) return showPlan(ctx, db, result);
   const runId = startRun(db, 'dedupe', flags);
@@ -94,7 +102,7 @@ async function showSummary(ctx: Context, s: RunSummary): Promise<number> {
     ['dedupe.deleted', s.entitiesDeleted],
     ['dedupe.changed', s.customersChanged],
     ['dedupe.reviewPairs', s.reviewPairs],
-    ['dedupe.seconds', s.seconds],
+    ['dedupe.seconds', s.seconds.toFixed(1)],
   ].map(([key, value]) => ({ metric: t(lang, key as string), value }));
   await renderRows(
     ctx,
@@ -157,6 +165,7 @@ async function review(ctx: Context, db: Db, result: DedupeResult): Promise<numbe
     return 0;
   }
   const config = result.config;
+  const [{ expand }, { explainPair }, { saveDecision }] = await Promise.all([import('@inquirer/prompts'), explaining(), decisions()]);
   const paint = (style: (s: string) => string) => (text: string): string => (ctx.color ? style(text) : text);
   const bold = paint(chalk.bold);
   const changed = paint(chalk.yellow);
@@ -218,6 +227,7 @@ async function explain(ctx: Context, text: string): Promise<number> {
   }
   if (ids.length === 1) return explainEntity(ctx, db, ids[0]);
   const config = dedupeConfig(ctx);
+  const [{ matchStore }, { explainPair }] = await Promise.all([matching(), explaining()]);
   const result = matchStore(db, config);
   const e = explainPair(result, ids[0], ids[1], config, config.blocking.rules);
   const entities = db.prepare('SELECT id, entity_id FROM customers WHERE id IN (?, ?)').all(ids[0], ids[1]) as { id: number; entity_id: number | null }[];
@@ -284,6 +294,7 @@ async function explainEntity(ctx: Context, db: Db, id: number): Promise<number> 
 async function undo(ctx: Context, text: string): Promise<number> {
   if (!/^\d+$/.test(text)) throw new UsageError(`--undo ${text}: not a run number`, 'custops dedupe --runs lists the runs');
   const db = ctx.openDb({ create: false });
+  const { undoDedupe } = await matching();
   const s = undoDedupe(db, Number(text));
   if (ctx.format === 'json') printJson(ctx, s);
   else print(ctx, t(ctx.lang, 'dedupe.undone', { run: s.dedupeRun, customers: s.customersRestored, restored: s.entitiesRestored, removed: s.entitiesRemoved }));

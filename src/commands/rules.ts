@@ -10,6 +10,7 @@ import { serviceConfigOf } from '../service/config.js';
 import { formatMinutes } from '../service/duration.js';
 import { localNow } from '../service/worktime.js';
 import { startRun, finishRun } from '../store/runs.js';
+import { acquireStoreLock } from '../store/lock.js';
 import {
   actionLabel, conditionValues, evaluateRules, existingKeys, explain, explainTask, kpis, rulesConfigOf, runRules, showTs, taskTier,
   type Candidate, type Kpis, type TaskRow,
@@ -164,16 +165,22 @@ async function run(ctx: Context, opts: { asOf?: string; rule?: string }): Promis
   const asOf = asOfDay(ctx, opts.asOf);
   const config = ctx.config();
   const now = localNow(serviceConfigOf(config).timezone);
-  const db = ctx.openDb({ create: false });
-  const runId = startRun(db, 'rules run', { asOf, rule: opts.rule });
+  // One writer at a time: a cron `custops run weekly` creating the same tasks must not interleave.
+  const lock = acquireStoreLock(ctx.dbPath, { command: 'rules run' });
   let result;
   try {
-    result = runRules(db, config, asOf, { ruleId: opts.rule, now, runId });
-  } catch (err) {
-    finishRun(db, runId, 'failed', { error: (err as Error).message });
-    throw err;
+    const db = ctx.openDb({ create: false });
+    const runId = startRun(db, 'rules run', { asOf, rule: opts.rule });
+    try {
+      result = runRules(db, config, asOf, { ruleId: opts.rule, now, runId });
+    } catch (err) {
+      finishRun(db, runId, 'failed', { error: (err as Error).message });
+      throw err;
+    }
+    finishRun(db, runId, 'ok', { asOf, perRule: result.perRule, created: result.created.length, existing: result.existing });
+  } finally {
+    lock.release();
   }
-  finishRun(db, runId, 'ok', { asOf, perRule: result.perRule, created: result.created.length, existing: result.existing });
   if (ctx.format === 'json' && !ctx.output) {
     return printJson(ctx, { asOf, perRule: result.perRule, existing: result.existing, created: result.created.map((task) => ({ ...task, facts: JSON.parse(task.facts) as unknown, why: explainTask(lang, task) })) });
   }
@@ -193,17 +200,17 @@ async function run(ctx: Context, opts: { asOf?: string; rule?: string }): Promis
 }
 
 function kpiRows(lang: Lang, k: Kpis): { metric: string; value: string; basis: string }[] {
-  const pct = (r: number | null): string => (r === null ? '' : `${(r * 100).toFixed(1)}%`);
+  const pct = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
   const n = String(k.periodMonths);
   return [
     { metric: t(lang, 'kpi.retention'), value: pct(k.retention.rate), basis: t(lang, 'kpi.basis.retention', { n, base: k.retention.base }) },
     { metric: t(lang, 'kpi.churn'), value: pct(k.churn.rate), basis: t(lang, 'kpi.basis.churn', { n, base: k.churn.base }) },
     { metric: t(lang, 'kpi.repurchase'), value: pct(k.repurchase.rate), basis: t(lang, 'kpi.basis.repurchase', { n: k.repurchaseMonths, base: k.repurchase.base }) },
-    { metric: t(lang, 'kpi.firstResponse'), value: formatMinutes(k.firstResponse.averageMinutes), basis: t(lang, 'kpi.basis.firstResponse', { n, base: k.firstResponse.tickets }) },
+    { metric: t(lang, 'kpi.firstResponse'), value: formatMinutes(k.firstResponse.averageMinutes) || '—', basis: t(lang, 'kpi.basis.firstResponse', { n, base: k.firstResponse.tickets }) },
     { metric: t(lang, 'kpi.sla'), value: pct(k.sla.rate), basis: t(lang, 'kpi.basis.sla', { n, base: k.sla.base }) },
     ...k.clvByTier.map((tier) => ({
       metric: t(lang, 'kpi.clv', { tier: lang === 'en' ? tier.tierEn : tier.tier }),
-      value: tier.valueCents === null ? '' : formatMoneyCents(tier.valueCents),
+      value: tier.valueCents === null ? '—' : `¥${formatMoneyCents(tier.valueCents)}`,
       basis: t(lang, k.clvMethod === 'model' ? 'kpi.basis.clvModel' : 'kpi.basis.clvHistorical', { base: tier.customers, months: k.clvHorizonMonths }),
     })),
   ];

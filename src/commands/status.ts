@@ -4,15 +4,17 @@ import { messages } from '../output/messages/core.js';
 import { print, printJson, renderRows, tableText } from '../output/render.js';
 import { storeSummary } from '../store/summary.js';
 import { withContext } from './action.js';
+import { UsageError } from '../errors.js';
+import { printKpis, withKpiOptions } from './rules.js';
 
 const t = createTranslator(messages);
 
 export function register(program: Command, lang: Lang): void {
-  program
-    .command('status')
-    .description(t(lang, 'status.desc'))
+  withKpiOptions(program.command('status').description(t(lang, 'status.desc')), lang)
     .action(
-      withContext(lang, async (ctx) => {
+      withContext<{ kpi?: boolean; asOf?: string }>(lang, async (ctx, flags) => {
+        if (flags.kpi) return printKpis(ctx, flags.asOf);
+        if (flags.asOf) throw new UsageError('--as-of goes with --kpi', 'custops status --kpi --as-of 2025-06-30');
         const db = ctx.openDb({ create: false });
         const summary = storeSummary(db);
         if (ctx.format === 'json') return printJson(ctx, summary);

@@ -11,6 +11,7 @@ import { addDays, localNow } from '../service/worktime.js';
 import { closeTask, explainTask, getTask, listTasks, rulesConfigOf, showTs, taskHistory, type TaskFilter } from '../rules/index.js';
 import { withContext } from './action.js';
 import { taskColumns, taskRow } from './rules.js';
+import { acquireStoreLock } from '../store/lock.js';
 
 const t = createTranslator(messages);
 const tc = createTranslator(core);
@@ -102,8 +103,14 @@ function done(ctx: Context, value: string, noteText: string | undefined): void {
   const { lang } = ctx;
   const id = taskId(value, lang);
   const config = ctx.config();
-  const db = ctx.openDb({ create: false });
-  const result = closeTask(db, id, { now: localNow(zone(ctx)), note: noteText, rules: rulesConfigOf(config), timeZone: zone(ctx) });
+  const lock = acquireStoreLock(ctx.dbPath, { command: 'tasks done' });
+  let result;
+  try {
+    const db = ctx.openDb({ create: false });
+    result = closeTask(db, id, { now: localNow(zone(ctx)), note: noteText, rules: rulesConfigOf(config), timeZone: zone(ctx) });
+  } finally {
+    lock.release();
+  }
   if (ctx.format === 'json') return printJson(ctx, result);
   note(ctx, t(lang, 'tasks.closed', { id }));
   if (result.followUp) note(ctx, t(lang, 'tasks.followUp', { id: result.followUp.id, due: showTs(result.followUp.due_ts) }));

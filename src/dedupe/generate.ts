@@ -1,5 +1,5 @@
 import { Converter } from 'opencc-js';
-import { pinyin } from 'pinyin-pro';
+import { pinyinSyllables } from './pinyin.js';
 import { mulberry32 } from './blocking.js';
 import type { MatchRecord } from './types.js';
 
@@ -93,8 +93,8 @@ export function generateMessyCustomers(options: GenerateOptions): { records: Mat
     }
     const [city, province] = pick(CITIES);
     const phone = newPhone();
-    const romanFamily = chinese ? cap(pinyin(family, { toneType: 'none', surname: 'all', type: 'array' }).join('')) : family;
-    const romanGiven = chinese ? cap(pinyin(given, { toneType: 'none', type: 'array' }).join('')) : given;
+    const romanFamily = chinese ? cap(pinyinSyllables(family, { surname: true }).join('')) : family;
+    const romanGiven = chinese ? cap(pinyinSyllables(given).join('')) : given;
     const email = chance(0.7) ? `${(romanGiven + '.' + romanFamily).toLowerCase()}${Math.floor(rng() * 10000)}@${pick(MAIL)}` : null;
     const company = chance(0.5) ? `${city}${pick(BRANDS)}${pick(TRADES)}有限公司` : null;
     const address = chance(0.6) ? `${pick(DISTRICTS)}${pick(STREETS)}${1 + Math.floor(rng() * 300)}号` : null;

@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import { pinyinSyllables } from './pinyin.js';
 import { toSimplified } from '../clean/han.js';
 
 // Name parts for matching: family and given name in a comparable form, with a romanised
@@ -86,7 +86,7 @@ export function romanise(part: string, isFamily: boolean): string {
   const key = (isFamily ? 'f' : 'g') + part;
   let r = romanCache.get(key);
   if (r === undefined) {
-    r = pinyin(part, { toneType: 'none', type: 'array', surname: isFamily ? 'all' : 'off', v: true })
+    r = pinyinSyllables(part, { surname: isFamily, v: true })
       .join('')
       .toLowerCase()
       .replace(/[^a-z]/g, '');

@@ -2,7 +2,7 @@ import { toSimplified } from '../clean/han.js';
 import { hasHan, normaliseNamePart, romanise, soundex, splitFullName } from './names.js';
 import { TokenColumnBuilder, type TokenColumn } from './similarity.js';
 import type { MatchRecord } from './types.js';
-import { pinyin } from 'pinyin-pro';
+import { pinyinSyllables } from './pinyin.js';
 
 /**
  * Records turned into columns of comparable values (one array per field, index = record position),
@@ -173,7 +173,7 @@ function placeRoman(place: string): string {
   if (!hasHan(place)) return place.replace(/ /g, '');
   let r = placeCache.get(place);
   if (r === undefined) {
-    r = pinyin(place, { toneType: 'none', type: 'array' }).join('').toLowerCase();
+    r = pinyinSyllables(place).join('').toLowerCase();
     placeCache.set(place, r);
   }
   return r;

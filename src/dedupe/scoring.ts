@@ -119,7 +119,8 @@ export class PairStore {
   }
 
   private grow(): void {
-    const size = this.left.length * 2;
+    // 1.5×, not 2×: at a million records the pair arrays are the largest allocation
+    const size = Math.ceil(this.left.length * 1.5);
     const l = new Uint32Array(size);
     l.set(this.left);
     this.left = l;

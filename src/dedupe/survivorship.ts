@@ -36,7 +36,8 @@ export function goldenRecord(members: MatchRecord[], rules: SurvivorshipRules, s
       const v = m[field];
       if (typeof v === 'string' && v.trim() !== '') candidates.push({ value: v, member: m });
     }
-    const chosen = candidates.length === 0 ? null : choose(rule, candidates, rules.source_priority, sourceName);
+    // one candidate needs no rule (most entities are a single record)
+    const chosen = candidates.length <= 1 ? (candidates[0] ?? null) : choose(rule, candidates, rules.source_priority, sourceName);
     values[field] = chosen ? chosen.value : null;
     from[field] = chosen ? chosen.member.id : null;
   }

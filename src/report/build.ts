@@ -74,7 +74,11 @@ export function buildWeeklyReport(db: Db, options: BuildOptions): WeeklyReport {
     previousWeek,
     customers: customersSection(input),
     orders: ordersSection(input),
-    retention: guarded('retention', () => ({ retentionRate: none, churnRate: none, repurchaseRate: none, windowDays: input.settings.report.rate_window_days, churnDays: input.settings.segment.lifecycle.churn_days, source: 'failed' }), () => retentionSection(input)),
+    retention: guarded(
+      'retention',
+      () => ({ retentionRate: none, churnRate: none, repurchaseRate: none, firstResponseMinutes: none, slaAttainment: none, retentionBase: 0, repurchaseBase: 0, respondedTickets: 0, slaTickets: 0, periodMonths: 0, repurchaseMonths: 0, clvMethod: null, clvHorizonMonths: 0, clvByTier: [], source: 'failed' }),
+      () => retentionSection(input),
+    ),
     tiers: guarded('tiers', () => ({ available: false, title: '', rows: [], source: 'failed' }), () => tiersSection(input)),
     rfm: guarded('rfm', () => ({ available: false, title: '', rows: [], grid: null, source: 'failed' }), () => rfmSection(input)),
     pareto: guarded('pareto', () => ({ available: false, points: [], top20RevenueShare: null, source: 'failed' }), () => paretoSection(input)),

@@ -7,7 +7,6 @@ export const section = z
   .object({
     tier_set: z.string().optional(),
     trend_weeks: z.number().int().min(2).max(104).default(12),
-    rate_window_days: z.number().int().min(7).max(730).default(90),
     churn_warnings: z.number().int().min(1).max(500).default(10),
     topics_window_days: z.number().int().min(7).max(730).default(28),
     top_topics: z.number().int().min(1).max(50).default(8),
@@ -30,8 +29,6 @@ report:
   # tier_set: value
   # 趋势图显示的周数 / weeks in the trend charts
   trend_weeks: 12
-  # 留存率、复购率的统计窗口（天）/ window of the retention and repurchase rates (days)
-  rate_window_days: 90
   # 流失预警列出前几名（按风险价值）/ churn warnings listed (top by value at risk)
   churn_warnings: 10
   # 痛点话题统计最近多少天的评论 / days of comments behind the top pain points

@@ -1,8 +1,9 @@
 import { formatMoneyCents } from '../output/columns.js';
+import { formatMinutes } from '../service/duration.js';
 import type { Change } from './model.js';
 
-/** How a report value reads: counts, money in cents, rates 0…1, scores with decimals. */
-export type ValueFormat = 'int' | 'money' | 'percent' | 'score' | 'decimal';
+/** How a report value reads: counts, money in cents, rates 0…1, scores with decimals, durations in minutes (45m, 1.8h, 2d). */
+export type ValueFormat = 'int' | 'money' | 'percent' | 'score' | 'decimal' | 'minutes';
 
 /** Which direction is good news, for the colour of a change. */
 export type Better = 'up' | 'down' | 'none';
@@ -18,6 +19,8 @@ export function formatValue(value: number | null | undefined, format: ValueForma
       return value.toFixed(1);
     case 'decimal':
       return value.toFixed(2);
+    case 'minutes':
+      return formatMinutes(value);
     default:
       return Math.round(value).toLocaleString('en-US');
   }
@@ -41,6 +44,9 @@ export function formatDelta(c: Change, format: ValueFormat): string {
       break;
     case 'decimal':
       text = abs.toFixed(2);
+      break;
+    case 'minutes':
+      text = formatMinutes(abs);
       break;
     default:
       text = Math.round(abs).toLocaleString('en-US');

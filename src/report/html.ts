@@ -34,7 +34,7 @@ h3 { font-size: 1rem; margin: 16px 0 8px; color: var(--muted); font-weight: 600;
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); gap: 12px; margin-top: 12px; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 8px; }
 figcaption { font-size: .85rem; color: var(--muted); margin-bottom: 4px; }
-svg.chart { display: block; max-width: 100%; height: auto; }
+svg.chart { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; margin-top: 8px; }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; }
 th, td { padding: 6px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
@@ -75,7 +75,7 @@ function kpiCard(k: KpiRow, lang: 'zh' | 'en'): string {
 }
 
 function tableHtml(table: ReportTable, lang: 'zh' | 'en', showTitle: boolean): string {
-  const numeric = (f: string): boolean => ['int', 'money', 'percent', 'score', 'decimal'].includes(f);
+  const numeric = (f: string): boolean => ['int', 'money', 'percent', 'score', 'decimal', 'minutes'].includes(f);
   const head = table.columns.map((c) => `<th scope="col">${esc(c.header)}</th>`).join('');
   const body = table.rows
     .map((row) => {
@@ -99,7 +99,8 @@ export function chartSvg(chart: ChartSpec): string {
     case 'bar':
       return barChart(chart.labels, chart.values, { title: chart.title, format: chart.format === 'money' ? compactMoney : fmt(chart.format) });
     case 'line':
-      return lineChart(chart.labels, chart.series, { title: chart.title, format: fmt(chart.format) });
+      // 100% rather than 100.0% on the axis: the longer label does not fit left of the plot.
+      return lineChart(chart.labels, chart.series, { title: chart.title, format: chart.format === 'percent' ? (v) => `${Number((v * 100).toFixed(1))}%` : fmt(chart.format) });
     case 'pareto':
       return paretoChart(chart.points, { title: chart.title });
     case 'heatmap':

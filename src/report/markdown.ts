@@ -17,7 +17,7 @@ function mdTable(headers: string[], rows: string[][], alignRight: boolean[]): st
 }
 
 function tableMd(table: ReportTable, lang: 'zh' | 'en'): string {
-  const numeric = table.columns.map((c) => ['int', 'money', 'percent', 'score', 'decimal'].includes(c.format));
+  const numeric = table.columns.map((c) => ['int', 'money', 'percent', 'score', 'decimal', 'minutes'].includes(c.format));
   const rows = table.rows.map((row) => table.columns.map((c) => formatCellText(row[c.key], c.format, lang)));
   return mdTable(table.columns.map((c) => c.header), rows.length ? rows : [table.columns.map(() => '—')], numeric);
 }

@@ -75,14 +75,36 @@ export const ordersSchema = z
 
 export const retentionSchema = z
   .object({
-    retentionRate: changeSchema.describe('of the customers who ordered in the window before the last one, the share who ordered again in the last window'),
-    churnRate: changeSchema.describe('of the customers who ever ordered, the share with no order for churnDays'),
-    repurchaseRate: changeSchema.describe('of the customers who ordered in the last window, the share with 2+ orders in it'),
-    windowDays: z.number().int(),
-    churnDays: z.number().int(),
+    retentionRate: changeSchema.describe('of the customers who bought in the periodMonths before the last periodMonths, the share who bought again in the last periodMonths'),
+    churnRate: changeSchema.describe('1 − retentionRate: of the same customers, the share with no purchase in the last periodMonths'),
+    repurchaseRate: changeSchema.describe('of the buyers of the last repurchaseMonths, the share who bought on two or more days'),
+    firstResponseMinutes: changeSchema.describe('mean elapsed minutes to the first response, service tickets opened in the last periodMonths'),
+    slaAttainment: changeSchema.describe('share of the tickets opened in the last periodMonths that met their service level (first response and resolution)'),
+    retentionBase: z.number().int().describe('customers the retention and churn rates are shares of'),
+    repurchaseBase: z.number().int().describe('buyers the repurchase rate is a share of'),
+    respondedTickets: z.number().int(),
+    slaTickets: z.number().int().describe('tickets with a met/breached outcome'),
+    periodMonths: z.number().int(),
+    repurchaseMonths: z.number().int(),
+    clvMethod: z.enum(['model', 'historical']).nullable().describe('model: BG/NBD + Gamma-Gamma over clvHorizonMonths; historical: paid spend to date'),
+    clvHorizonMonths: z.number().int(),
+    clvByTier: z
+      .array(
+        z
+          .object({
+            key: z.string(),
+            label: z.string(),
+            customers: z.number().int(),
+            valueCents: num.describe('mean CLV at the end of the report week'),
+            previousValueCents: num.describe('the same a week earlier'),
+          })
+          .strict(),
+      )
+      .describe('customer lifetime value by value tier, best tier first'),
     source,
   })
-  .strict();
+  .strict()
+  .describe('the key figures of `custops status --kpi`, with their week-over-week change');
 
 export const groupRowSchema = z
   .object({

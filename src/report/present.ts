@@ -109,14 +109,29 @@ export function presentReport(r: WeeklyReport): PresentedReport {
     }),
   );
 
-  const days = r.retention.windowDays;
+  const k = r.retention;
+  const months = k.periodMonths;
   sections.push(
     section('retention', {
       kpis: [
-        kpi('retention.retention', 'm.retention', r.retention.retentionRate, 'percent', 'up', tr('def.retention', { days })),
-        kpi('retention.churn', 'm.churn', r.retention.churnRate, 'percent', 'down', tr('def.churn', { days: r.retention.churnDays })),
-        kpi('retention.repurchase', 'm.repurchase', r.retention.repurchaseRate, 'percent', 'up', tr('def.repurchase', { days })),
+        kpi('retention.retention', 'm.retention', k.retentionRate, 'percent', 'up', tr('def.retention', { n: months, base: k.retentionBase })),
+        kpi('retention.churn', 'm.churn', k.churnRate, 'percent', 'down', tr('def.churn', { n: months, base: k.retentionBase })),
+        kpi('retention.repurchase', 'm.repurchase', k.repurchaseRate, 'percent', 'up', tr('def.repurchase', { n: k.repurchaseMonths, base: k.repurchaseBase })),
+        kpi('retention.firstResponse', 'm.firstResponse', k.firstResponseMinutes, 'minutes', 'down', tr('def.firstResponse', { n: months, base: k.respondedTickets })),
+        kpi('retention.sla', 'm.sla', k.slaAttainment, 'percent', 'up', tr('def.sla', { n: months, base: k.slaTickets })),
       ],
+      lines: k.clvMethod === null ? [] : [tr(k.clvMethod === 'model' ? 'def.clvModel' : 'def.clvHistorical', { months: k.clvHorizonMonths })],
+      tables:
+        k.clvByTier.length === 0
+          ? []
+          : [
+              {
+                id: 'clv-by-tier',
+                title: tr('report.clvTitle'),
+                columns: [col('tier', 'col.tier'), col('customers', 'col.customers', 'int'), col('clv', 'col.clv', 'money'), col('previous', 'col.prevClv', 'money')],
+                rows: k.clvByTier.map((x) => ({ tier: x.label, customers: x.customers, clv: x.valueCents, previous: x.previousValueCents })),
+              },
+            ],
     }),
   );
 

@@ -27,7 +27,10 @@ function open(width: number, height: number, title: string, kind: string): strin
 }
 
 function text(x: number, y: number, content: string, attrs = ''): string {
-  return `<text x="${num(x)}" y="${num(y)}" fill="${TEXT}" ${attrs}>${escapeXml(content)}</text>`;
+  // A caller's own fill (white on a dark cell) must replace the default, not follow it: of two
+  // fill attributes the browser keeps the first.
+  const fill = /(^|\s)fill=/.test(attrs) ? '' : `fill="${TEXT}" `;
+  return `<text x="${num(x)}" y="${num(y)}" ${fill}${attrs}>${escapeXml(content)}</text>`;
 }
 
 /** Round numbers for an axis from 0 (or the minimum when negative) to at least max. */
@@ -57,7 +60,7 @@ interface Frame {
 
 function valueFrame(width: number, height: number, values: number[], format: (v: number) => string): Frame & { axis: string } {
   const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values));
-  const labelWidth = Math.max(...ticks.map((tk) => format(tk).length)) * 6.5 + 8;
+  const labelWidth = Math.max(...ticks.map((tk) => format(tk).length)) * 7.5 + 10; // 12px digits ≈ 7px, % wider
   const frame = { left: Math.max(36, labelWidth), right: width - 12, top: 16, bottom: height - 34, ticks };
   const lo = ticks[0];
   const hi = ticks[ticks.length - 1];

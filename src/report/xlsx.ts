@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { neutraliseFormula } from '../output/writers.js';
 import type { PresentedReport, CellFormat, ReportTable } from './present.js';
 
@@ -16,6 +16,7 @@ const numFmt: Partial<Record<CellFormat, string>> = {
   percent: '0.0%',
   score: '0.0',
   decimal: '0.00',
+  minutes: '#,##0.0',
   date: 'yyyy-mm-dd',
 };
 
@@ -62,7 +63,9 @@ function widthOf(text: string): number {
 
 export async function renderXlsx(p: PresentedReport, path: string): Promise<void> {
   const zh = p.lang === 'zh';
-  const workbook = new ExcelJS.Workbook();
+  // Loaded here, not at the top: exceljs takes a while to load and most commands never write a workbook.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'custops';
   workbook.title = `${p.title} ${p.period}`;
   const taken = new Set<string>();

@@ -70,14 +70,19 @@ export interface ClvModel {
   unit: TimeUnit;
   bgnbd: BgNbdFit;
   gammaGamma: GammaGammaFit;
+  /** Mean spend per repeat purchase over the repeat buyers: the fallback when Gamma-Gamma has no finite mean (q ≤ 1). */
+  observedAverage: number;
 }
 
 /** Fits both models on summaries (Gamma-Gamma on repeat buyers with positive spend only). */
 export function fitClvModels(summaries: readonly RfmSummary[], unit: TimeUnit): ClvModel {
   if (summaries.length === 0) throw new InputError('no customers with paid orders up to --as-of', 'import orders or move --as-of later');
   const bgnbd = fitBgNbd(summaries);
-  const gammaGamma = fitGammaGamma(summaries.filter((s) => s.x > 0 && s.m > 0).map((s) => ({ x: s.x, m: s.m })));
-  return { unit, bgnbd, gammaGamma };
+  const repeat = summaries.filter((s) => s.x > 0 && s.m > 0);
+  const gammaGamma = fitGammaGamma(repeat.map((s) => ({ x: s.x, m: s.m })));
+  const repeatPurchases = repeat.reduce((sum, s) => sum + s.x, 0);
+  const observedAverage = repeatPurchases > 0 ? repeat.reduce((sum, s) => sum + s.x * s.m, 0) / repeatPurchases : 0;
+  return { unit, bgnbd, gammaGamma, observedAverage };
 }
 
 export interface ClvOptions {
@@ -109,7 +114,9 @@ export function predictClv(model: ClvModel, s: RfmSummary, options: ClvOptions =
   const horizon = options.horizonMonths ?? 12;
   const monthly = Math.pow(1 + (options.annualDiscountRate ?? 0.1), 1 / 12) - 1;
   const monthLength = UNIT_DAYS.month / UNIT_DAYS[model.unit];
-  const average = conditionalExpectedAverage(model.gammaGamma.params, s.x, s.m);
+  const modelled = conditionalExpectedAverage(model.gammaGamma.params, s.x, s.m);
+  // With q ≤ 1 the fitted spend distribution has no mean: fall back to what was observed.
+  const average = Number.isFinite(modelled) ? modelled : s.x > 0 ? s.m : model.observedAverage;
   let previous = 0;
   let value = 0;
   for (let i = 1; i <= horizon; i++) {

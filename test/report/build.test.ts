@@ -44,14 +44,23 @@ describe('weekly report numbers on the fixture (hand-computed)', () => {
     expect(report.orders.trend).toHaveLength(12);
   });
 
-  it('computes retention, repurchase and churn over the trailing windows', () => {
-    // Before-window (2024-09-17…12-16) buyers: C5, who did not come back.
-    expect(report.retention.retentionRate).toMatchObject({ current: 0, previous: 0 });
-    // Last 90 days: C1, C2, C3, C6 bought; only C2 twice. A week earlier: C2 (twice) and C6.
-    expect(report.retention.repurchaseRate).toMatchObject({ current: 0.25, previous: 0.5, delta: -0.25 });
-    // Churned (no order for 365 days): C7 of the 6 buyers now; of 5 a week earlier.
-    expect(report.retention.churnRate.current).toBeCloseTo(1 / 6, 10);
-    expect(report.retention.churnRate.previous).toBeCloseTo(1 / 5, 10);
+  it('carries the key figures of status --kpi at both week ends', () => {
+    const k = report.retention;
+    // Bought 2024-09-16…12-16 (the 3 months before the last 3): only C5, who did not come back.
+    expect(k.retentionRate).toMatchObject({ current: 0, previous: 0, delta: 0 });
+    expect(k.churnRate).toMatchObject({ current: 1, previous: 1 });
+    expect(k.retentionBase).toBe(1);
+    // Last 12 months: C1 (06-01, 03-11; the 03-15 order was refunded) and C2 (02-01, 03-05) bought on two days,
+    // C3 (03-14 cancelled), C5 and C6 on one → 2/5. A week earlier C1 had one day only → C2 of C1, C2, C5, C6.
+    expect(k.repurchaseRate).toMatchObject({ current: 0.4, previous: 0.25 });
+    expect(k.repurchaseRate.delta).toBeCloseTo(0.15, 10);
+    expect(k.repurchaseBase).toBe(5);
+    // No service tickets in the fixture: nothing to average, never zero.
+    expect(k.firstResponseMinutes).toEqual({ current: null, previous: null, delta: null, deltaPct: null });
+    expect(k.slaAttainment.current).toBeNull();
+    expect(k.periodMonths).toBe(3);
+    expect(k.clvByTier.map((t) => t.label)).toEqual(['Strategic', 'Key', 'Regular']);
+    expect(k.clvByTier.reduce((n, t) => n + t.customers, 0)).toBeGreaterThan(0);
   });
 
   it('lists churn warnings by value at risk, with the week-earlier count', () => {

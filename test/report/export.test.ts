@@ -6,7 +6,7 @@ import { openStore, type Db } from '../../src/store/db.js';
 import { exportables } from '../../src/store/exportables.js';
 import { prepareExport, chooseColumns } from '../../src/report/export/run.js';
 import { checkCondition } from '../../src/report/export/where.js';
-import { maskAddress, maskBirthDate, maskEmail, maskIdNumber, maskName, maskPhone, maskText, piiKindOf } from '../../src/report/export/mask.js';
+import { maskAddress, maskBirthDate, maskCodeAndName, maskEmail, maskRecordJson, maskIdNumber, maskName, maskPhone, maskText, piiKindOf } from '../../src/report/export/mask.js';
 import { openTabularWriter, neutraliseFormula } from '../../src/output/writers.js';
 import { ingestFiles } from '../../src/ingest/import.js';
 import { normaliseOptionsFrom } from '../../src/ingest/normalise-options.js';
@@ -76,6 +76,20 @@ describe('masking personal data', () => {
     expect(['name', 'customer_name', 'phone', 'phone_e164', 'email_norm', 'id_number', 'address', 'birth_date_norm', 'comment', 'contact_phone'].map(piiKindOf)).toEqual([
       'name', 'name', 'phone', 'phone', 'email', 'id', 'address', 'birth', 'text', 'phone',
     ]);
+  });
+
+  it('masks the customer in task subjects and alert rows, keeping the code', () => {
+    expect(maskCodeAndName('C100126 蔡嘉怡')).toBe('C100126 蔡**');
+    expect(maskCodeAndName('M5061 Mary Roberts')).toBe('M5061 M*** R******');
+    expect(maskCodeAndName('蔡嘉怡')).toBe('蔡**');
+    expect(['customer', 'subject'].map(piiKindOf)).toEqual(['name', 'subject']);
+  });
+
+  it('masks a rejected row by what its source headers mean', () => {
+    const original = JSON.stringify({ 客户编号: 'C999998', 客户名称: '格式错误的行', 手机号码: '13800000000', 电子邮箱: 'x@qq.com', 备注: '请打 13912345678' });
+    expect(JSON.parse(maskRecordJson(original))).toEqual({ 客户编号: 'C999998', 客户名称: '格*****', 手机号码: '138****0000', 电子邮箱: 'x***@qq.com', 备注: '请打 139****5678' });
+    expect(maskRecordJson('not json, call 13912345678')).toBe('not json, call 139****5678');
+    expect(piiKindOf('original')).toBe('record');
   });
 
   it('masks an export row by row', () => {
@@ -179,6 +193,41 @@ describe('encodings and round trips', () => {
     const hostile = (rows: unknown[]): unknown[] => rows.map((r) => ((r as { customer_code: string }).customer_code === 'C5' ? { ...(r as object), name_norm: null } : r));
     expect(hostile(after)).toEqual(hostile(before));
     expect(after.find((r) => (r as { customer_code: string }).customer_code === 'C5')).toMatchObject({ name_norm: `'=cmd|' /C calc'!A0`, phone_e164: '+8613512345678' });
+  });
+});
+
+describe('round trips of orders and feedback, CSV and XLSX', () => {
+  async function roundTrip(kind: 'orders' | 'feedback' | 'customers', format: 'csv' | 'xlsx', canonical: string, order: string): Promise<{ before: unknown[]; after: unknown[] }> {
+    const { rows, columns } = prepareExport(readonlyDb, exportables[kind](readonlyDb));
+    const file = join(dir, `${kind}-roundtrip.${format}`);
+    const writer = await openTabularWriter(file, columns, { format, sheetName: kind });
+    for (const row of rows) await writer.write(row);
+    await writer.close();
+    const other = openStore(join(dir, `roundtrip-${kind}-${format}.db`));
+    const config = defaultConfig();
+    await ingestFiles(other, [file], { kind, normalise: normaliseOptionsFrom(config), synonyms: config.ingest.synonyms, linkBy: config.ingest.link_by });
+    const before = db.prepare(`SELECT ${canonical} FROM ${kind} ORDER BY ${order}`).all();
+    const after = other.prepare(`SELECT ${canonical} FROM ${kind} ORDER BY ${order}`).all();
+    other.close();
+    return { before, after };
+  }
+
+  it('orders: codes, days, amounts in cents and statuses come back the same (CSV)', async () => {
+    const { before, after } = await roundTrip('orders', 'csv', 'order_code, customer_code, order_day, amount_cents, status_norm', 'order_code');
+    expect(after).toHaveLength(10);
+    expect(after).toEqual(before);
+  });
+
+  it('feedback: scores, times and comments come back the same (CSV)', async () => {
+    const { before, after } = await roundTrip('feedback', 'csv', 'customer_code, submitted_ts, nps_n, csat_n, comment', 'customer_code, submitted_ts');
+    expect(after).toHaveLength(6);
+    expect(after).toEqual(before);
+  });
+
+  it('customers through XLSX: typed cells read back to the same canonical values', async () => {
+    const { before, after } = await roundTrip('customers', 'xlsx', 'customer_code, phone_e164, email_norm, city_norm, registered_date', 'customer_code');
+    expect(after).toHaveLength(7);
+    expect(after).toEqual(before);
   });
 });
 

@@ -102,6 +102,14 @@ describe('XLSX output', () => {
     const alerts = workbook.getWorksheet('Feedback alerts')!;
     const header = (alerts.getRow(1).values as unknown[]).slice(1);
     expect(alerts.getRow(2).getCell(header.indexOf('Overdue') + 1).value).toBe(true);
+    // the key figures of status --kpi: rates as fractions formatted as percentages, CLV per tier in yuan
+    const repurchase = rows.find((r) => r[2] === 'Repurchase rate')!;
+    expect(repurchase.slice(1, 5)).toEqual(['Key figures', 'Repurchase rate', 0.4, 0.25]);
+    expect(summary.getCell(`C${rows.indexOf(repurchase) + 1}`).numFmt).toBe('0.0%');
+    expect(rows.find((r) => r[2] === 'SLA attainment')![3]).toBeUndefined(); // no tickets: an empty cell, not 0
+    const clv = workbook.getWorksheet('Key figures CLV by value tier')!;
+    expect((clv.getRow(1).values as unknown[]).slice(1)).toEqual(['Tier', 'Customers', 'CLV', 'Last week']);
+    expect(clv.getColumn(1).values.slice(2)).toEqual(['Strategic', 'Key', 'Regular']);
   });
 
   it('neutralises text a spreadsheet would run as a formula', () => {

@@ -50,4 +50,13 @@ describe('svg charts', () => {
     expect(count(matrix, /stroke-width="1.5"/g)).toBe(2);
     expect(matrix).toContain('from \\ to');
   });
+
+  it('writes labels on dark cells in white, with a single fill attribute', () => {
+    const heat = heatMap(['R5'], ['F1', 'F2'], [[1, 10]], { title: 'grid' });
+    const labels = heat.match(/<text [^>]*>(1|10)<\/text>/g)!;
+    expect(labels).toHaveLength(2);
+    for (const label of labels) expect(count(label, /\sfill=/g)).toBe(1);
+    expect(labels.find((l) => l.endsWith('>10</text>'))).toContain('fill="#ffffff"');
+    expect(labels.find((l) => l.endsWith('>1</text>'))).not.toContain('#ffffff');
+  });
 });

@@ -93,6 +93,12 @@ describe('custops rules / tasks / service (built bin, demo data)', () => {
     expect(k.retention.rate).toBeGreaterThan(0);
     expect(k.sla.rate).toBeGreaterThan(0);
     expect(k.clvByTier).toHaveLength(3);
+    const zh = custops('--lang', 'zh', 'status', '--kpi', '--as-of', asOf);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stdout).toContain(`关键指标（截至 ${asOf}）`);
+    expect(zh.stdout).toContain(`${(k.retention.rate * 100).toFixed(1)}%`);
+    expect(zh.stdout).toMatch(/SLA 达成率\s*│\s*\d+\.\d%/);
+    expect(zh.stdout).toMatch(/客户终身价值（战略客户）\s*│\s*(¥[\d,]+\.\d\d|—)/);
   });
 
   it('a bad rule in custops.yaml fails with file, line and key', () => {

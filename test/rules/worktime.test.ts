@@ -21,6 +21,11 @@ describe('time zones', () => {
     // London clocks go forward at 01:00 on 30 March 2025: midnight to 03:00 is two hours.
     expect(elapsedMinutes(at('2025-03-30T00:00:00', 'Europe/London'), at('2025-03-30T03:00:00', 'Europe/London'))).toBe(120);
     expect(toLocal(at('2025-03-30T01:30:00', 'Europe/London'), 'Europe/London')).toBe('2025-03-30T02:30:00');
+    // New York springs forward at 02:00 local (07:00 UTC) on 9 March 2025, falls back on 2 November.
+    expect(elapsedMinutes(at('2025-03-09T01:00:00', 'America/New_York'), at('2025-03-09T03:00:00', 'America/New_York'))).toBe(60);
+    expect(elapsedMinutes(at('2025-11-02T00:00:00', 'America/New_York'), at('2025-11-02T03:00:00', 'America/New_York'))).toBe(240);
+    expect(toLocal(Date.parse('2025-03-09T06:59:00Z'), 'America/New_York')).toBe('2025-03-09T01:59:00');
+    expect(toLocal(Date.parse('2025-03-09T07:00:00Z'), 'America/New_York')).toBe('2025-03-09T03:00:00');
   });
 });
 

@@ -3,7 +3,10 @@
  * phones 138****5678, e-mails z***@qq.com, names 张* / J*** S****, ID numbers 110***********1234,
  * addresses and birth dates cut to what is not identifying, and phones or e-mails inside free text.
  */
-export type PiiKind = 'phone' | 'email' | 'name' | 'id' | 'address' | 'birth' | 'text';
+export type PiiKind = 'phone' | 'email' | 'name' | 'subject' | 'id' | 'address' | 'birth' | 'record' | 'text';
+
+import { kinds } from '../../ingest/fields.js';
+import { mapHeaders } from '../../ingest/mapping.js';
 
 const han = /\p{Script=Han}/u;
 
@@ -52,6 +55,13 @@ export function maskName(value: string): string {
   });
 }
 
+/** "C100126 蔡嘉怡" (code and name, as task subjects read) → "C100126 蔡**"; without a leading code, the whole text is a name. */
+export function maskCodeAndName(value: string): string {
+  const m = /^(\S+)\s+(\S.*)$/u.exec(value.trim());
+  if (m && !han.test(m[1]) && /\d/.test(m[1])) return `${m[1]} ${maskName(m[2])}`;
+  return maskName(value);
+}
+
 /** 110101199003074518 → 110***********4518: region prefix and birth date hidden, last 4 kept for matching. */
 export function maskIdNumber(value: string): string {
   const text = value.trim().replace(/\s+/g, '');
@@ -92,9 +102,47 @@ export function maskText(value: string): string {
     .replace(landlineInText, (m) => maskPhone(m));
 }
 
+/** The custops field a source header maps to (客户名称 → name), for any record kind; cached. */
+const fieldOfHeader = new Map<string, string | null>();
+function fieldOf(header: string): string | null {
+  let field = fieldOfHeader.get(header);
+  if (field === undefined) {
+    field = null;
+    for (const kind of kinds) {
+      field = mapHeaders([header], kind).columns[0].field;
+      if (field) break;
+    }
+    fieldOfHeader.set(header, field);
+  }
+  return field;
+}
+
+/**
+ * A rejected row kept as JSON under its source headers ({"客户名称":"张三","手机号码":"138…"}):
+ * each value is masked as the field its header maps to; text that is not a JSON object as free text.
+ */
+export function maskRecordJson(value: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return maskText(value);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return maskText(value);
+  const masked: Record<string, unknown> = {};
+  for (const [header, v] of Object.entries(parsed as Record<string, unknown>)) {
+    const kind = piiKindOf(fieldOf(header) ?? header);
+    masked[header] = typeof v === 'string' && v !== '' ? maskers[kind === 'record' ? 'text' : kind](v) : v;
+  }
+  return JSON.stringify(masked);
+}
+
 const exactKinds: Record<string, PiiKind> = {
   name: 'name', given_name: 'name', family_name: 'name', customer_name: 'name', name_norm: 'name', contact: 'name',
   contact_name: 'name', golden_name: 'name', owner_name: 'name',
+  customer: 'name', // feedback alerts: the customer's name beside customer_code
+  subject: 'subject', // follow-up tasks: "C100126 蔡嘉怡"
+  original: 'record', // rejects: the row as read, JSON under the source headers
   name_key: 'id', // pinyin/fingerprint of the name: as identifying as the name itself
   phone: 'phone', phone_e164: 'phone', mobile: 'phone', golden_phone: 'phone',
   email: 'email', email_norm: 'email', email_suggest: 'email', golden_email: 'email',
@@ -113,7 +161,7 @@ export function piiKindOf(key: string): PiiKind {
 }
 
 const maskers: Record<PiiKind, (v: string) => string> = {
-  phone: maskPhone, email: maskEmail, name: maskName, id: maskIdNumber, address: maskAddress, birth: maskBirthDate, text: maskText,
+  phone: maskPhone, email: maskEmail, name: maskName, subject: maskCodeAndName, id: maskIdNumber, address: maskAddress, birth: maskBirthDate, record: maskRecordJson, text: maskText,
 };
 
 export function maskValue(value: unknown, kind: PiiKind): unknown {

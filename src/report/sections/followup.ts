@@ -7,8 +7,17 @@ import { tableExists } from '../../store/exportables.js';
 import { createTranslator } from '../../output/i18n.js';
 import { messages } from '../../output/messages/report.js';
 import type { SectionInput } from './input.js';
+import { tierSets } from '../../segment/config.js';
 
 const t = createTranslator(messages);
+
+/** A tier name as stored (the Chinese name) in the report language, from the tier sets in custops.yaml. */
+function tierLabeller(input: SectionInput): (tier: string | null) => string | null {
+  if (input.lang === 'zh') return (tier) => tier;
+  const english = new Map<string, string>();
+  for (const set of Object.values(tierSets(input.settings.segment))) for (const rule of set.rules) if (rule.en) english.set(rule.name, rule.en);
+  return (tier) => (tier === null ? null : (english.get(tier) ?? tier));
+}
 
 /** The report's "now": the end of the as-of day (store timestamps are local wall-clock time). */
 export function endOfDay(day: string): string {
@@ -38,6 +47,7 @@ export function alertsSection(input: SectionInput): AlertsSection {
   const now = countsAt.get({ at: nowAt }) as { open: number; overdue: number };
   const before = countsAt.get({ at: beforeAt }) as { open: number; overdue: number };
   const raised = (from: string, to: string): number => (raisedIn.get({ from: `${from}T00:00:00`, to: endOfDay(to) }) as { n: number }).n;
+  const tierLabel = tierLabeller(input);
   const items = listAlerts(db, { asOf: nowAt, filter: 'open' })
     .filter((a) => a.raised_at <= nowAt)
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || String(a.due).localeCompare(String(b.due)) || a.id - b.id)
@@ -51,7 +61,7 @@ export function alertsSection(input: SectionInput): AlertsSection {
       id: a.id,
       customer: a.customer,
       code: a.customer_code,
-      tier: a.tier,
+      tier: tierLabel(a.tier),
       reasons: a.reasons.map((r) => t(input.lang, `reason.${r}`)),
       score: [a.nps !== null ? `NPS ${a.nps}` : '', a.csat !== null ? `CSAT ${a.csat}` : ''].filter(Boolean).join(' · '),
       comment: a.comment,
@@ -73,6 +83,7 @@ export function tasksSection(input: SectionInput): TasksSection {
   const now = endOfDay(input.asOf);
   const open = listTasks(input.db, { status: 'open' });
   const horizon = endOfDay(addDays(input.asOf, horizonDays));
+  const tierLabel = tierLabeller(input);
   const due = open.filter((task) => task.due_ts <= horizon);
   return {
     available: true,
@@ -85,7 +96,7 @@ export function tasksSection(input: SectionInput): TasksSection {
       overdue: task.due_ts < now,
       action: actionLabel(input.lang, task.action),
       customer: task.subject ?? task.customer_code,
-      tier: task.tier,
+      tier: tierLabel(task.tier),
       owner: task.owner,
       reason: explainTask(input.lang, task),
     })),
