@@ -82,10 +82,14 @@ export function buildProgram(lang: Lang, commands: CommandModule[] = []): Comman
     .exitOverride();
   program.configureHelp({ sortSubcommands: false, showGlobalOptions: true });
   for (const c of commands) c.register(program, lang);
-  for (const sub of program.commands) {
-    sub.exitOverride();
-    sub.helpOption('-h, --help', t(lang, 'opt.help'));
-  }
+  const configure = (parent: Command): void => {
+    for (const sub of parent.commands) {
+      sub.exitOverride();
+      sub.helpOption('-h, --help', t(lang, 'opt.help'));
+      configure(sub);
+    }
+  };
+  configure(program);
   return program;
 }
 
