@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { Random } from './random.js';
+import type { GroupTotals } from './rfm.js';
 
 /** A feature column for clustering. `log` applies log(1 + x) first (for skewed non-negative values). */
 export interface Feature {
@@ -236,16 +237,9 @@ export interface ClusterEntityInput {
   extra?: Record<string, number>;
 }
 
-export interface ClusterProfile {
+export interface ClusterProfile extends GroupTotals {
   /** 1-based, ordered by average spend, biggest first. */
   cluster: number;
-  customers: number;
-  share: number;
-  revenueCents: number;
-  revenueShare: number;
-  avgRecencyDays: number;
-  avgFrequency: number;
-  avgMonetaryCents: number;
   extra: Record<string, number>;
   /** Above/below the overall average on R (recent = fewer days), F and M. */
   recent: boolean;

@@ -175,9 +175,8 @@ export function rfm(metrics: readonly EntityMetrics[], options: RfmOptions = {})
   return { rows, means };
 }
 
-/** One line of the per-segment table. */
-export interface SegmentSummary {
-  segment: string;
+/** Size, revenue and average R/F/M of a group of customers (a segment, a cluster). */
+export interface GroupTotals {
   customers: number;
   share: number;
   revenueCents: number;
@@ -185,6 +184,11 @@ export interface SegmentSummary {
   avgRecencyDays: number;
   avgFrequency: number;
   avgMonetaryCents: number;
+}
+
+/** One line of the per-segment table. */
+export interface SegmentSummary extends GroupTotals {
+  segment: string;
 }
 
 /** Streaming per-segment totals, so the store path can feed a million rows without keeping them. */
