@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { createTranslator, type Lang } from '../output/i18n.js';
 import { messages } from '../output/messages/rules.js';
-import { messages as core } from '../output/messages/core.js';
 import { formatMoneyCents, type Column } from '../output/columns.js';
 import { note, print, printJson, renderRows, tableText } from '../output/render.js';
 import { parseDay } from '../segment/dates.js';
@@ -19,7 +18,6 @@ import { ACTIVITY_FIELDS, CUSTOMER_FIELDS, FEEDBACK_FIELDS, SEGMENT_FIELDS, TIER
 import { withContext } from './action.js';
 
 const t = createTranslator(messages);
-const tc = createTranslator(core);
 
 /** Today (or --as-of) in the service time zone. */
 export function asOfDay(ctx: Context, value: string | undefined): string {
@@ -27,28 +25,24 @@ export function asOfDay(ctx: Context, value: string | undefined): string {
 }
 
 export function register(program: Command, lang: Lang): void {
-  const rules = program.command('rules').description(t(lang, 'rules.desc')).helpOption('-h, --help', tc(lang, 'opt.help'));
+  const rules = program.command('rules').description(t(lang, 'rules.desc'));
   rules
     .command('list')
     .description(t(lang, 'rules.list.desc'))
-    .helpOption('-h, --help', tc(lang, 'opt.help'))
     .action(withContext(lang, (ctx) => listRules(ctx)));
   rules
     .command('fields')
     .description(t(lang, 'rules.fields.desc'))
-    .helpOption('-h, --help', tc(lang, 'opt.help'))
     .action(withContext(lang, (ctx) => listFields(ctx)));
   rules
     .command('test')
     .description(t(lang, 'rules.test.desc'))
-    .helpOption('-h, --help', tc(lang, 'opt.help'))
     .option('--as-of <date>', t(lang, 'rules.asOf'))
     .option('--rule <id>', t(lang, 'rules.rule'))
     .action(withContext<{ asOf?: string; rule?: string }>(lang, (ctx, opts) => testRules(ctx, opts)));
   rules
     .command('run')
     .description(t(lang, 'rules.run.desc'))
-    .helpOption('-h, --help', tc(lang, 'opt.help'))
     .option('--as-of <date>', t(lang, 'rules.asOf'))
     .option('--rule <id>', t(lang, 'rules.rule'))
     .action(withContext<{ asOf?: string; rule?: string }>(lang, (ctx, opts) => run(ctx, opts)));

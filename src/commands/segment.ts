@@ -519,8 +519,4 @@ export function register(program: Command, lang: Lang): void {
     .option('--to <date>', t(lang, 'opt.to'))
     .option('--limit <n>', t(lang, 'opt.limit'))
     .action(withContext(lang, diffCommand));
-  for (const sub of segment.commands) {
-    sub.exitOverride();
-    sub.helpOption('-h, --help', lang === 'zh' ? '显示帮助' : 'display help');
-  }
 }

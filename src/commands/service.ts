@@ -3,7 +3,6 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { createTranslator, type Lang } from '../output/i18n.js';
 import { messages } from '../output/messages/rules.js';
-import { messages as core } from '../output/messages/core.js';
 import type { Column } from '../output/columns.js';
 import { note, print, printJson, renderRows, tableText } from '../output/render.js';
 import { parseDay } from '../segment/dates.js';
@@ -13,7 +12,6 @@ import { addDays, localNow } from '../service/worktime.js';
 import { withContext } from './action.js';
 
 const t = createTranslator(messages);
-const tc = createTranslator(core);
 
 interface SlaFlags {
   by?: string;
@@ -23,11 +21,10 @@ interface SlaFlags {
 }
 
 export function register(program: Command, lang: Lang): void {
-  const service = program.command('service').description(t(lang, 'service.desc')).helpOption('-h, --help', tc(lang, 'opt.help'));
+  const service = program.command('service').description(t(lang, 'service.desc'));
   service
     .command('sla')
     .description(t(lang, 'service.sla.desc'))
-    .helpOption('-h, --help', tc(lang, 'opt.help'))
     .option('--by <group>', t(lang, 'service.by'))
     .option('--since <date>', t(lang, 'service.since'))
     .option('--as-of <date>', t(lang, 'service.asOf'))
@@ -36,7 +33,6 @@ export function register(program: Command, lang: Lang): void {
   service
     .command('levels')
     .description(t(lang, 'service.levels.desc'))
-    .helpOption('-h, --help', tc(lang, 'opt.help'))
     .action(withContext(lang, (ctx) => levels(ctx)));
 }
 

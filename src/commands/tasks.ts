@@ -3,7 +3,6 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { createTranslator, type Lang } from '../output/i18n.js';
 import { messages } from '../output/messages/rules.js';
-import { messages as core } from '../output/messages/core.js';
 import { note, print, printJson, renderRows, tableText } from '../output/render.js';
 import { parseDay } from '../segment/dates.js';
 import { serviceConfigOf } from '../service/config.js';
@@ -14,7 +13,6 @@ import { taskColumns, taskRow } from './rules.js';
 import { acquireStoreLock } from '../store/lock.js';
 
 const t = createTranslator(messages);
-const tc = createTranslator(core);
 
 interface ListFlags {
   owner?: string;
@@ -30,7 +28,6 @@ export function register(program: Command, lang: Lang): void {
   const tasks = program
     .command('tasks')
     .description(t(lang, 'tasks.desc'))
-    .helpOption('-h, --help', tc(lang, 'opt.help'))
     .option('--owner <name>', t(lang, 'tasks.owner'))
     .option('--due <when>', t(lang, 'tasks.due'))
     .option('--overdue', t(lang, 'tasks.overdue'))
@@ -42,14 +39,12 @@ export function register(program: Command, lang: Lang): void {
   tasks
     .command('done')
     .description(t(lang, 'tasks.done.desc'))
-    .helpOption('-h, --help', tc(lang, 'opt.help'))
     .argument('<id>')
     .option('--note <text>', t(lang, 'tasks.done.note'))
     .action(withContext<{ note?: string }>(lang, (ctx, flags, [id]) => done(ctx, id, flags.note)));
   tasks
     .command('show')
     .description(t(lang, 'tasks.show.desc'))
-    .helpOption('-h, --help', tc(lang, 'opt.help'))
     .argument('<id>')
     .action(withContext(lang, (ctx, _flags, [id]) => show(ctx, id)));
 }
