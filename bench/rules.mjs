@@ -6,12 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDemoDataset } from '../dist/demo/dataset.js';
-import { makePerson } from '../dist/demo/people.js';
-import { Random } from '../dist/demo/random.js';
 import { openStore } from '../dist/store/db.js';
 import { ingestFiles } from '../dist/ingest/import.js';
 import { defaultNormaliseOptions } from '../dist/clean/index.js';
-import { writeDemoTickets } from '../dist/rules/demo-tickets.js';
 import { evaluateRules, runRules } from '../dist/rules/engine.js';
 import { kpis } from '../dist/rules/kpi.js';
 import { evaluateSla, slaSummary } from '../dist/service/sla.js';
@@ -33,11 +30,6 @@ const time = (step, fn, count = () => '') => {
 try {
   const started = performance.now();
   const { files } = await writeDemoDataset({ dir, asOf, people });
-  if (!files.some((f) => f.endsWith('tickets.csv'))) {
-    const r = new Random(20251123);
-    const start = new Date(Date.parse(`${asOf}T00:00:00Z`) - 1100 * 86_400_000);
-    files.push(writeDemoTickets({ dir, persons: Array.from({ length: people }, (_, i) => makePerson(r, i, start)), asOf }));
-  }
   const db = openStore(join(dir, 'store.db'));
   await ingestFiles(db, files, { normalise: { ...defaultNormaliseOptions, fixEmails: false } });
   const counts = Object.fromEntries(['customers', 'orders', 'feedback', 'tickets'].map((k) => [k, db.prepare(`SELECT COUNT(*) AS n FROM ${k}`).get().n]));

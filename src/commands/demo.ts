@@ -6,6 +6,7 @@ import { messages } from '../output/messages/demo.js';
 import { note, print, tableText } from '../output/render.js';
 import { writeDemoDataset } from '../demo/dataset.js';
 import { runWeeklyPipeline } from '../report/pipeline.js';
+import { addDays, mondayOf } from '../report/weeks.js';
 import { presentReport, renderTerminal, writeReport } from '../report/index.js';
 import { localNow } from '../feedback/time.js';
 import { UsageError } from '../errors.js';
@@ -63,7 +64,8 @@ async function runDemo(ctx: Context, flags: DemoFlags): Promise<number> {
     ]));
   }
 
-  const reportAsOf = lastSunday(asOf);
+  // The report covers the last whole week (Monday to Sunday) of the demo data.
+  const reportAsOf = addDays(mondayOf(addDays(asOf, 1)), -1);
   step(`report weekly --as-of ${reportAsOf} --output ${relative('.', join(flags.dir, 'report.html'))}`);
   const report = makeReport(ctx, db, reportAsOf, true);
   const html = join(flags.dir, 'report.html');
@@ -77,11 +79,4 @@ async function runDemo(ctx: Context, flags: DemoFlags): Promise<number> {
   const db0 = relative('.', ctx.dbPath);
   note(ctx, t(ctx.lang, 'demo.done', { db: db0, report: relative('.', html) }));
   return result.steps.some((s) => s.status === 'failed') ? 1 : 0;
-}
-
-/** The report covers the last whole week (Monday to Sunday) of the demo data. */
-function lastSunday(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - date.getUTCDay());
-  return date.toISOString().slice(0, 10);
 }

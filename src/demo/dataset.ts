@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { Random } from './random.js';
-import { demoContractEnd, demoLevel, writeDemoTickets } from '../rules/demo-tickets.js';
+import { demoContractEnd, demoLevel, writeDemoTickets } from './tickets.js';
 import { emailTypo, makePerson, messyPhone, nameVariant, toFullWidth, type Person } from './people.js';
 
 export interface DemoOptions {

@@ -6,4 +6,3 @@ export type { Candidate } from './candidate.js';
 export { listTasks, getTask, closeTask, taskHistory, exportTasks, existingKeys, type TaskRow, type TaskFilter, type HistoryRow } from './tasks.js';
 export { explain, explainTask, actionLabel, showTs, conditionValues, taskTier } from './explain.js';
 export { kpis, type Kpis } from './kpi.js';
-export { writeDemoTickets, demoContractEnd, demoLevel } from './demo-tickets.js';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Random } from '../demo/random.js';
-import type { Person } from '../demo/people.js';
+import { Random } from './random.js';
+import type { Person } from './people.js';
 
 // Demo data for rules and service levels: a service-ticket export for the demo people, and the
 // contract end dates and customer levels a CRM export would carry. Everything is drawn from its
