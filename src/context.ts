@@ -1,8 +1,11 @@
 import type { Writable } from 'node:stream';
 import { loadConfig, type Config } from './config.js';
 import { openStore, type Db, type OpenOptions } from './store/db.js';
-import type { Lang } from './output/i18n.js';
+import { createTranslator, type Lang } from './output/i18n.js';
+import { messages } from './output/messages/core.js';
 import { UsageError } from './errors.js';
+
+const t = createTranslator(messages);
 
 /** xlsx only with --output: a spreadsheet cannot go to the terminal. */
 export type OutputFormat = 'table' | 'json' | 'csv' | 'xlsx';
@@ -47,7 +50,7 @@ export function createContext(opts: GlobalOptions, env: NodeJS.ProcessEnv = proc
   if (!['table', 'json', 'csv', 'xlsx'].includes(format)) {
     throw new UsageError(`unknown --format ${opts.format}`, 'use table, json, csv or xlsx');
   }
-  if (format === 'xlsx' && !opts.output) throw new UsageError('--format xlsx writes a file', 'add --output FILE.xlsx');
+  if (format === 'xlsx' && !opts.output) throw new UsageError(t(opts.lang, 'format.xlsxNeedsOutput'), t(opts.lang, 'format.xlsxHint'));
   const stdoutTty = Boolean(process.stdout.isTTY);
   const stderrTty = Boolean(process.stderr.isTTY);
   const noColorEnv = env.NO_COLOR !== undefined && env.NO_COLOR !== '';

@@ -38,8 +38,8 @@ export function register(program: Command, lang: Lang): void {
 
 async function runDemo(ctx: Context, flags: DemoFlags): Promise<number> {
   const people = Number(flags.people);
-  if (!Number.isInteger(people) || people < 10) throw new UsageError(`--people ${flags.people}: give a whole number ≥ 10`);
-  if (flags.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf)) throw new UsageError(`--as-of ${flags.asOf}: use YYYY-MM-DD`);
+  if (!Number.isInteger(people) || people < 10) throw new UsageError(t(ctx.lang, 'demo.badPeople', { value: flags.people }));
+  if (flags.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf)) throw new UsageError(t(ctx.lang, 'demo.badAsOf', { value: flags.asOf }));
   const now = flags.asOf ? `${flags.asOf}T23:59:59` : localNow();
   const asOf = now.slice(0, 10);
   const { files } = await writeDemoDataset({ dir: flags.dir, people, asOf });
@@ -76,7 +76,7 @@ async function runDemo(ctx: Context, flags: DemoFlags): Promise<number> {
     const shown = { ...presented, sections: presented.sections.filter((s) => SHOWN_SECTIONS.has(s.id)), notes: [] };
     print(ctx, renderTerminal(shown, { color: ctx.color, maxRows: 12 }));
   }
-  const db0 = relative('.', ctx.dbPath);
-  note(ctx, t(ctx.lang, 'demo.done', { db: db0, report: relative('.', html) }));
+  const store = relative('.', ctx.dbPath);
+  note(ctx, t(ctx.lang, 'demo.done', { db: store, report: relative('.', html) }));
   return result.steps.some((s) => s.status === 'failed') ? 1 : 0;
 }
