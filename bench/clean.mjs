@@ -1,8 +1,8 @@
 // Benchmark of `custops clean` (run `npx tsc -p tsconfig.build.json` first).
 //   node bench/clean.mjs [ROWS ...]         clean stores of ROWS ingested customers (default 100000 1000000)
 //   node bench/clean.mjs normalise [ROWS]   normaliseCustomer alone over generated ugly rows (no store)
-// Stores: ugly generated customers (bench/clean-data.mjs: ~30% of rows with a problem) written as ingest
-// writes them; with CLEAN_BENCH_SOURCE=ingest, the demo bulk CSV through the real `custops ingest` instead.
+// Stores: ugly generated customers (bench/clean-data.mjs: ~30% of rows with a problem) loaded by the real
+// `custops ingest`; with CLEAN_BENCH_SOURCE=ingest, the demo bulk CSV (tidy) instead.
 // Each clean runs in a fresh child process: peak RSS is that process's (store open + three passes).
 // The machine may be shared: the load average is printed with every size, and cpu s is shown beside wall s.
 import { spawnSync } from 'node:child_process';
@@ -70,7 +70,7 @@ function benchStore(sizes) {
       const after = load();
       for (const p of passes) {
         rows.push({
-          records: n.toLocaleString('en'), pass: p.pass, processed: p.processed, updated: p.updated, 'wall s': p.wall.toFixed(2), 'cpu s': p.cpu.toFixed(2),
+          records: n.toLocaleString('en'), pass: p.pass, processed: p.processed, normalised: p.normalised, updated: p.updated, 'wall s': p.wall.toFixed(2), 'cpu s': p.cpu.toFixed(2),
           'rows/s wall': p.processed ? Math.round(p.processed / p.wall) : '-', 'rows/s cpu': p.processed ? Math.round(p.processed / p.cpu) : '-',
           errors: p.errors, 'peak RSS MB': p.rssMb.toFixed(0), 'load avg 1/5/15 min': p === passes[0] ? `${before} → ${after}` : '',
         });

@@ -20,3 +20,5 @@ export {
   type Raw,
   type Values,
 } from './records.js';
+export { normaliserHash } from './version.js';
+export { addPlaceholderProblems, issueWriter, type IssueWriter } from './problems.js';

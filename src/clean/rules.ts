@@ -95,3 +95,42 @@ export function compileRules(kind: CleanKind, rules: KindRules, today = localTod
     return problems;
   };
 }
+
+const sqlText = (v: string): string => `'${v.replace(/'/g, "''")}'`;
+
+/**
+ * A SQL condition true for every row on which the rules could find a problem (and for few others), so a
+ * check over rows whose normalised values are current reads only those rows: a required field whose
+ * normalised value is there is present, a normalised date or amount inside its bounds is in range.
+ * It may select more rows than fail (the check decides); it must never select fewer.
+ */
+export function rulesPrefilter(kind: CleanKind, rules: KindRules, today = localToday()): string {
+  const columns = normalisedColumnOf[kind];
+  const hasValue = (field: string): string => (columns[field] ? `(${field} IS NOT NULL OR ${columns[field]} IS NOT NULL)` : `${field} IS NOT NULL`);
+  const could: string[] = [];
+  for (const entry of rules.required) {
+    // without a normalised column only the text tells whether a cell is empty ("N/A", spaces): always check
+    const alternatives = entry.split('|').map((f) => f.trim());
+    could.push(alternatives.map((f) => (columns[f] ? `${columns[f]} IS NULL` : '1')).join(' AND '));
+  }
+  for (const field of [...Object.keys(rules.patterns), ...Object.keys(rules.allowed)]) could.push(hasValue(field));
+  for (const [field, r] of Object.entries(rules.ranges)) {
+    const column = columns[field];
+    if (column === undefined) {
+      could.push(`${field} IS NOT NULL`);
+      continue;
+    }
+    for (const [b, isMin] of [[bound(r.min, today), true], [bound(r.max, today), false]] as const) {
+      if (b === undefined) continue;
+      if (b.isDate) {
+        could.push(`(typeof(${column}) = 'text' AND substr(${column}, 1, 10) ${isMin ? '<' : '>'} ${sqlText(String(b.value))})`);
+        continue;
+      }
+      // a margin of one unit covers rounding between cents and yuan
+      const limit = Number(b.value) * (centColumns.has(column) ? 100 : 1);
+      const numeric = isMin ? `${column} < ${limit + 1}` : `${column} > ${limit - 1}`;
+      could.push(`(typeof(${column}) = 'text' OR (typeof(${column}) IN ('integer', 'real') AND ${numeric}))`);
+    }
+  }
+  return could.length === 0 ? '0' : could.map((c) => `(${c})`).join(' OR ');
+}

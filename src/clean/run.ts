@@ -1,16 +1,14 @@
-import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { nowIso } from '../store/db.js';
 import type { CleanConfig, KindRules } from './config.js';
-import { cleanKinds, normalisedColumnOf, normalisedColumns, severityOf, type CleanKind } from './fields.js';
-import { normaliseCustomer, normaliseFeedback, normaliseOrder, type NormaliseOptions, type Normalised, type Raw } from './records.js';
-import { compileRules, localToday } from './rules.js';
-import { normaliseValue } from './text.js';
-import { computeScorecard, rawColumns, type KindScore } from './scorecard.js';
+import { cleanKinds, normalisedColumnOf, normalisedColumns, type CleanKind } from './fields.js';
+import { addPlaceholderProblems, issueWriter, ruleProblems, type IssueWriter } from './problems.js';
+import { normaliseCustomer, normaliseFeedback, normaliseOrder, type NormaliseOptions, type Normalised, type Raw, type Values } from './records.js';
+import { compileRules, localToday, rulesPrefilter, type RuleCheck } from './rules.js';
+import { computeScorecard, filledColumns, rawColumns, type KindScore } from './scorecard.js';
+import { normaliserHash, rulesHash } from './version.js';
 
-/** Bump when a normaliser or rule changes meaning: stores cleaned by an older version are re-cleaned in full. */
-export const CLEAN_VERSION = 1;
 const BATCH = 2000;
 
 const normalisers: Record<CleanKind, (raw: Raw, o: NormaliseOptions) => Normalised> = {
@@ -35,10 +33,12 @@ export interface CleanOptions {
 
 export interface KindRun {
   kind: CleanKind;
-  /** Whether every record was re-cleaned (first run, --all, or changed rules/options). */
+  /** Whether every record was checked (first run, --all, or changed rules/options). */
   full: boolean;
-  /** Records normalised and checked in this run. */
+  /** Records checked in this run. */
   processed: number;
+  /** Of those, records run through the normalisers again (the others were normalised at ingest with today's settings). */
+  normalised: number;
   /** Records whose normalised values changed. */
   updated: number;
   /** Email typo fixes applied in this run. */
@@ -62,15 +62,10 @@ export function normaliseOptionsOf(config: CleanConfig, fixEmails = false): Norm
   };
 }
 
-export function configHash(config: CleanConfig, kind: CleanKind): string {
-  const relevant = { version: CLEAN_VERSION, options: normaliseOptionsOf(config), rules: config.rules[kind] };
-  return createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);
-}
-
 /**
- * Normalises and checks the records changed since the last clean (dirty = 1) — or all of them when
- * asked, on the first run, or when the rules/options changed — records their issues, applies fixes
- * with `fix`, clears the dirty flags and returns the scorecard. One transaction; memory stays flat
+ * Checks the records added or changed since the last clean — or all of them when asked or when the
+ * rules/options changed — records their issues, applies fixes with `fix`, and returns the scorecard.
+ * Records are normalised again only where ingest did not already do so with today's settings. One transaction; memory stays flat
  * (records are read and written in batches). Raw imported values are never changed.
  */
 export function runClean(db: Db, config: CleanConfig, options: CleanOptions = {}): CleanResult {
@@ -88,11 +83,14 @@ export function runClean(db: Db, config: CleanConfig, options: CleanOptions = {}
 
 function cleanKind(db: Db, kind: CleanKind, config: CleanConfig, options: CleanOptions, today: string): KindRun {
   const rules: KindRules = config.rules[kind];
-  const hash = configHash(config, kind);
-  const state = db.prepare('SELECT config_hash, records, scorecard FROM clean_state WHERE kind = ?').get(kind) as
-    | { config_hash: string; records: number | null; scorecard: string | null }
+  const normHash = normaliserHash(normaliseOptionsOf(config));
+  const ruleHash = rulesHash(rules);
+  const state = db.prepare('SELECT config_hash, rules_hash, checked_through, records, scorecard FROM clean_state WHERE kind = ?').get(kind) as
+    | { config_hash: string; rules_hash: string | null; checked_through: number; records: number | null; scorecard: string | null }
     | undefined;
-  const full = Boolean(options.all) || state?.config_hash !== hash;
+  const renormaliseAll = Boolean(options.all) || (state !== undefined && state.config_hash !== normHash);
+  const recheckAll = renormaliseAll || state?.rules_hash !== ruleHash;
+  const through = renormaliseAll ? 0 : (state?.checked_through ?? 0);
   const runId = options.runId ?? null;
 
   // Email fixes already applied stay applied while the raw email is the same.
@@ -107,106 +105,139 @@ function cleanKind(db: Db, kind: CleanKind, config: CleanConfig, options: CleanO
       `UPDATE ${kind} SET dirty = 1 WHERE id IN (SELECT record_id FROM clean_issues WHERE kind = ? AND problem = 'email_typo' AND fixed = 0)`,
     ).run(kind);
   }
-  if (full) db.prepare('DELETE FROM clean_issues WHERE kind = ?').run(kind);
+
+  // Rows ingest normalised with today's settings keep their values and normaliser issues: only the rules
+  // run on them. The others (replaced by a newer export, asked to be fixed, or imported with other
+  // settings) go through the normalisers again.
+  const stale = `source_id IN (SELECT id FROM sources WHERE normalised_with IS NOT '${normHash}')`;
+  const renormalise = renormaliseAll ? '1' : `(dirty = 1 OR (id > ${through} AND ${stale}))`;
+  const checkOnly = renormaliseAll ? null : recheckAll ? `NOT ${renormalise}` : `id > ${through} AND NOT ${renormalise}`;
+  const rule = ruleProblems.map((p) => `'${p}'`).join(', ');
+  if (renormaliseAll) db.prepare('DELETE FROM clean_issues WHERE kind = ?').run(kind);
   else {
-    db.prepare(`DELETE FROM clean_issues WHERE kind = ? AND record_id IN (SELECT id FROM ${kind} WHERE dirty = 1)`).run(kind);
+    db.prepare(`DELETE FROM clean_issues WHERE kind = ? AND record_id IN (SELECT id FROM ${kind} WHERE ${renormalise})`).run(kind);
+    if (recheckAll) db.prepare(`DELETE FROM clean_issues WHERE kind = ? AND problem IN (${rule})`).run(kind);
     db.prepare(`DELETE FROM clean_issues WHERE kind = ? AND record_id NOT IN (SELECT id FROM ${kind})`).run(kind);
   }
 
-  // Rows come as arrays: building wide row objects costs more than cleaning them.
-  const inputs = rawColumns(db, kind);
-  const norm = normalisedColumns[kind];
-  const where = full ? '' : 'AND dirty = 1';
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM ${kind} WHERE 1 ${where}`).get() as { n: number }).n;
-  const select = db
-    .prepare(`SELECT id, ${[...inputs, ...norm].join(', ')} FROM ${kind} WHERE id > ? ${where} ORDER BY id LIMIT ${BATCH}`)
-    .raw(true);
-  const update = db.prepare(`UPDATE ${kind} SET ${norm.map((c) => `${c} = ?`).join(', ')}, dirty = 0, updated_at = ? WHERE id = ?`);
-  const clearDirty = db.prepare(`UPDATE ${kind} SET dirty = 0 WHERE id >= ? AND id <= ? AND dirty = 1`);
-  const insertIssue = db.prepare(
-    `INSERT INTO clean_issues (kind, record_id, field, value, problem, severity, message, suggestion, fixed, run_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const toRecord = recordBuilder(inputs);
-  const normalise = normalisers[kind];
+  // for the progress bar: cheap counts (a rowid range and the dirty index), not exact when both overlap
+  const count = (where: string): number => (db.prepare(`SELECT COUNT(*) AS n FROM ${kind} WHERE ${where}`).get() as { n: number }).n;
+  const total = recheckAll ? count('1') : count(`id > ${through}`) + count('dirty = 1');
   const check = compileRules(kind, rules, today);
-  const plain = normaliseOptionsOf(config, false);
-  const fixing = normaliseOptionsOf(config, true);
-  const now = nowIso();
+  const writeIssue = issueWriter(db, runId);
+  const progress = (done: number): void => options.onProgress?.(kind, done, total);
 
-  let processed = 0;
-  let updated = 0;
-  let fixesApplied = 0;
-  let lastId = 0;
-  const placeholders: string[] = [];
-  for (;;) {
-    const rows = select.all(lastId) as (string | number | null)[][];
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      const id = row[0] as number;
-      const rawRow = toRecord(row);
-      for (let i = 0; i < inputs.length; i++) {
-        const v = row[i + 1] as string | null;
-        if (v === null || v === '') continue;
-        // Most cells (phones, dates, amounts) start with a digit, which no placeholder does.
-        const first = v.charCodeAt(0);
-        if (first >= 48 && first <= 57) continue;
-        // "N/A", "无", "-" or only spaces: the cell means empty; noted so completeness does not count it.
-        if ((v.length <= 12 || v.trim() === '') && normaliseValue(v) === null) placeholders.push(inputs[i], v);
-      }
-      const keepFix = fixedBefore.has(id) && fixedBefore.get(id) === rawRow.email;
-      const fixEmail = Boolean(options.fix) || keepFix;
-      const { values, problems } = normalise(rawRow, fixEmail ? fixing : plain);
-      for (const p of check(rawRow, values)) problems.push(p);
-      for (let i = 0; i < placeholders.length; i += 2) {
-        problems.push({ field: placeholders[i], value: placeholders[i + 1], problem: 'placeholder_value', message: 'a placeholder that means empty' });
-      }
-      placeholders.length = 0;
-      let changed = false;
-      for (let i = 0; i < norm.length; i++) {
-        if ((values[norm[i]] ?? null) !== row[inputs.length + 1 + i]) {
-          changed = true;
-          break;
-        }
-      }
-      if (changed) {
-        update.run(...norm.map((c) => values[c] ?? null), now, id);
-        updated++;
-      }
-      for (const p of problems) {
-        const fixed = p.problem === 'email_typo' && fixEmail ? 1 : 0;
-        if (fixed && !keepFix) fixesApplied++;
-        insertIssue.run(kind, id, p.field, p.value, p.problem, severityOf(p.problem), p.message, p.suggestion ?? null, fixed, runId);
-      }
-    }
-    clearDirty.run(rows[0][0], rows[rows.length - 1][0]);
-    lastId = rows[rows.length - 1][0] as number;
-    processed += rows.length;
-    options.onProgress?.(kind, processed, total);
-  }
+  // Checked first: the normaliser pass below changes which rows the dirty flag selects only at the end.
+  const checked = checkOnly === null ? 0 : checkRules(db, kind, rules, checkOnly, today, check, writeIssue, progress);
+  const normalised = normaliseRows(db, kind, config, options, renormalise, { check, writeIssue, fixedBefore, progress: (n) => progress(checked + n) });
+  db.prepare(`UPDATE ${kind} SET dirty = 0 WHERE dirty = 1`).run();
 
+  const processed = checked + normalised.processed;
   const records = (db.prepare(`SELECT COUNT(*) AS n FROM ${kind}`).get() as { n: number }).n;
+  const checkedThrough = (db.prepare(`SELECT COALESCE(MAX(id), 0) AS id FROM ${kind}`).get() as { id: number }).id;
   // Nothing changed since the last run (no record cleaned, none added or removed): its scorecard still holds.
   let score: KindScore;
-  if (!full && processed === 0 && state?.scorecard && state.records === records) score = JSON.parse(state.scorecard) as KindScore;
+  if (!recheckAll && processed === 0 && state?.scorecard && state.records === records) score = JSON.parse(state.scorecard) as KindScore;
   else {
     recordDuplicates(db, kind, rules, runId);
     score = computeScorecard(db, kind, rules);
   }
   db.prepare(
-    `INSERT INTO clean_state (kind, config_hash, run_id, cleaned_at, records, scorecard) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT(kind) DO UPDATE SET config_hash = excluded.config_hash, run_id = excluded.run_id, cleaned_at = excluded.cleaned_at,
-       records = excluded.records, scorecard = excluded.scorecard`,
-  ).run(kind, hash, runId, now, records, JSON.stringify(score));
-  return { kind, full, processed, updated, fixesApplied, score };
+    `INSERT INTO clean_state (kind, config_hash, rules_hash, checked_through, run_id, cleaned_at, records, scorecard) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(kind) DO UPDATE SET config_hash = excluded.config_hash, rules_hash = excluded.rules_hash, checked_through = excluded.checked_through,
+       run_id = excluded.run_id, cleaned_at = excluded.cleaned_at, records = excluded.records, scorecard = excluded.scorecard`,
+  ).run(kind, normHash, ruleHash, checkedThrough, runId, nowIso(), records, JSON.stringify(score));
+  return { kind, full: recheckAll, processed, normalised: normalised.processed, updated: normalised.updated, fixesApplied: normalised.fixesApplied, score };
+}
+
+/** Pages through the rows matching a condition, in id order, a batch at a time (memory stays flat). */
+function* pages(db: Db, kind: CleanKind, columns: string[], where: string): Generator<unknown[][]> {
+  const select = db.prepare(`SELECT ${['id', ...columns].join(', ')} FROM ${kind} WHERE id > ? AND ${where} ORDER BY id LIMIT ${BATCH}`).raw(true);
+  let lastId = 0;
+  for (;;) {
+    const rows = select.all(lastId) as unknown[][];
+    if (rows.length === 0) return;
+    yield rows;
+    lastId = rows[rows.length - 1][0] as number;
+  }
+}
+
+/**
+ * Runs only the rules over rows whose normalised values are current. SQL first narrows them to the rows
+ * that could break a rule (rulesPrefilter); those are read, just the fields the rules name, and checked.
+ * Returns the rows covered.
+ */
+function checkRules(db: Db, kind: CleanKind, rules: KindRules, where: string, today: string, check: RuleCheck, writeIssue: IssueWriter, progress: (done: number) => void): number {
+  const fields = [...new Set(ruleFields(rules))];
+  const normalisedOf = normalisedColumnOf[kind];
+  const normalised = [...new Set(fields.flatMap((f) => (normalisedOf[f] ? [normalisedOf[f]] : [])))];
+  const toRaw = recordBuilder(fields);
+  const toValues = recordBuilder(normalised, fields.length) as unknown as (row: unknown[]) => Values;
+  for (const rows of pages(db, kind, [...fields, ...normalised], `${where} AND (${rulesPrefilter(kind, rules, today)})`)) {
+    for (const row of rows) {
+      for (const p of check(toRaw(row), toValues(row))) writeIssue(kind, row[0] as number, p, false);
+    }
+  }
+  const covered = (db.prepare(`SELECT COUNT(*) AS n FROM ${kind} WHERE ${where}`).get() as { n: number }).n;
+  progress(covered);
+  return covered;
+}
+
+interface NormaliseContext {
+  check: RuleCheck;
+  writeIssue: IssueWriter;
+  fixedBefore: Map<number, string>;
+  progress: (done: number) => void;
+}
+
+/** Normalises rows again (values written back when they changed), and checks them. */
+function normaliseRows(db: Db, kind: CleanKind, config: CleanConfig, options: CleanOptions, where: string, ctx: NormaliseContext): { processed: number; updated: number; fixesApplied: number } {
+  // Rows come as arrays: building wide row objects costs more than cleaning them.
+  const inputs = filledColumns(db, kind);
+  const norm = normalisedColumns[kind];
+  const update = db.prepare(`UPDATE ${kind} SET ${norm.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`);
+  const toRecord = recordBuilder(inputs);
+  const normalise = normalisers[kind];
+  const plain = normaliseOptionsOf(config, false);
+  const fixing = normaliseOptionsOf(config, true);
+  const now = nowIso();
+  let processed = 0;
+  let updated = 0;
+  let fixesApplied = 0;
+  for (const rows of pages(db, kind, [...inputs, ...norm], where)) {
+    for (const row of rows) {
+      const id = row[0] as number;
+      const rawRow = toRecord(row);
+      const keepFix = ctx.fixedBefore.has(id) && ctx.fixedBefore.get(id) === rawRow.email;
+      const fixEmail = Boolean(options.fix) || keepFix;
+      const { values, problems } = normalise(rawRow, fixEmail ? fixing : plain);
+      for (const p of ctx.check(rawRow, values)) problems.push(p);
+      addPlaceholderProblems(rawRow, inputs, problems);
+      for (let i = 0; i < norm.length; i++) {
+        if ((values[norm[i]] ?? null) !== row[inputs.length + 1 + i]) {
+          update.run(...norm.map((c) => values[c] ?? null), now, id);
+          updated++;
+          break;
+        }
+      }
+      for (const p of problems) {
+        const fixed = p.problem === 'email_typo' && fixEmail;
+        if (fixed && !keepFix) fixesApplied++;
+        ctx.writeIssue(kind, id, p, fixed);
+      }
+    }
+    processed += rows.length;
+    ctx.progress(processed);
+  }
+  return { processed, updated, fixesApplied };
 }
 
 /**
  * A function turning a row array [id, ...columns] into a record object with a fixed shape (one object
  * literal), several times faster than adding the keys one by one. Column names come from PRAGMA table_info.
  */
-function recordBuilder(columns: string[]): (row: unknown[]) => Raw {
-  const body = `return { ${columns.map((c, i) => `${JSON.stringify(c)}: row[${i + 1}]`).join(', ')} };`;
+function recordBuilder(columns: string[], offset = 0): (row: unknown[]) => Raw {
+  const body = `return { ${columns.map((c, i) => `${JSON.stringify(c)}: row[${i + 1 + offset}]`).join(', ')} };`;
   return new Function('row', body) as (row: unknown[]) => Raw;
 }
 

@@ -52,6 +52,24 @@ export function rawColumns(db: Db, kind: CleanKind): string[] {
 }
 
 /**
+ * The raw columns that can hold a value: the fields some import of this kind mapped (the others are
+ * NULL in every row; skipping them makes a million-row scan several times cheaper). All raw columns
+ * when a source has no recorded mapping (records written by something other than ingest).
+ */
+export function filledColumns(db: Db, kind: CleanKind): string[] {
+  const all = rawColumns(db, kind);
+  const mappings = db.prepare('SELECT mapping FROM sources WHERE kind = ?').pluck().all(kind) as (string | null)[];
+  const mapped = new Set<string | null>();
+  for (const m of mappings) {
+    const fields = Object.values(JSON.parse(m ?? '{}') as Record<string, string | null>);
+    if (fields.length === 0) return all;
+    for (const f of fields) mapped.add(f);
+  }
+  if (mappings.length === 0) return all;
+  return all.filter((c) => mapped.has(c));
+}
+
+/**
  * Count of records holding a value, cheap enough for millions of rows: the normalised column when the
  * field has one (plus cells that held something unreadable, added from the issues), else the non-empty
  * raw cells (minus placeholders such as "N/A", subtracted from the issues).
@@ -66,10 +84,10 @@ function presentSql(field: string, column: string | undefined): string {
  */
 export function computeScorecard(db: Db, kind: CleanKind, rules: KindRules, topN = 10): KindScore {
   const columns = normalisedColumnOf[kind];
-  const raw = rawColumns(db, kind);
+  const raw = filledColumns(db, kind);
   const requiredFields = new Set(rules.required.flatMap((r) => r.split('|').map((f) => f.trim())));
   const sums = raw.map((f, i) => `${presentSql(f, columns[f])} AS p${i}`);
-  const counts = db.prepare(`SELECT COUNT(*) AS records, ${sums.join(', ')} FROM ${kind}`).get() as Record<string, number | null>;
+  const counts = db.prepare(`SELECT ${['COUNT(*) AS records', ...sums].join(', ')} FROM ${kind}`).get() as Record<string, number | null>;
   const records = counts.records ?? 0;
   const adjust = new Map<string, number>();
   for (const row of db

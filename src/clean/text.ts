@@ -47,10 +47,11 @@ const PLACEHOLDERS = new Set([
 /** The placeholder words, lower case (for SQL: a cell holding one of these counts as empty). */
 export const PLACEHOLDER_VALUES: readonly string[] = [...PLACEHOLDERS];
 
-const PLACEHOLDER_FIRST = new Set([...PLACEHOLDERS].map((p) => p[0]));
+/** First characters of the placeholders, in both cases (a lookup by char code allocates nothing). */
+const PLACEHOLDER_FIRST = new Set([...PLACEHOLDERS].flatMap((p) => [p.charCodeAt(0), p[0].toUpperCase().charCodeAt(0)]));
 
 export function isPlaceholder(normalised: string): boolean {
-  if (normalised.length > 8 || !PLACEHOLDER_FIRST.has(normalised[0].toLowerCase())) return false;
+  if (normalised.length > 8 || !PLACEHOLDER_FIRST.has(normalised.charCodeAt(0))) return false;
   return PLACEHOLDERS.has(normalised) || PLACEHOLDERS.has(normalised.toLowerCase());
 }
 

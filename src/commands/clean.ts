@@ -64,7 +64,7 @@ export async function cleanCommand(ctx: Context, flags: CleanFlags): Promise<num
   finishRun(db, runId, 'ok', {
     processed: result.processed,
     errors: result.errors,
-    kinds: result.kinds.map((k) => ({ kind: k.kind, full: k.full, processed: k.processed, updated: k.updated, fixes: k.fixesApplied })),
+    kinds: result.kinds.map((k) => ({ kind: k.kind, full: k.full, processed: k.processed, normalised: k.normalised, updated: k.updated, fixes: k.fixesApplied })),
   });
 
   if (ctx.output) {
@@ -165,6 +165,7 @@ function summaryLine(lang: Lang, k: KindRun): string {
   return t(lang, 'clean.summary', {
     kind: k.kind,
     processed: k.processed,
+    normalised: k.normalised,
     mode: t(lang, k.full ? 'clean.full' : 'clean.incremental'),
     updated: k.updated,
     fixes: k.fixesApplied,

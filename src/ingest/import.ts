@@ -8,7 +8,7 @@ import { detectKind, headerScore, mapHeaders, type Mapping, type Overrides } fro
 import { codeField, linkRecords, RecordWriter, suspendIndexes, type RecordRow } from './records.js';
 import { rowHash, sha256File } from './hash.js';
 import { rejectionFor } from './validate.js';
-import { normaliseCustomer, normaliseFeedback, normaliseOrder, type NormaliseOptions } from '../clean/index.js';
+import { addPlaceholderProblems, normaliseCustomer, normaliseFeedback, normaliseOrder, normaliserHash, type NormaliseOptions, type Problem } from '../clean/index.js';
 import { normaliseTicket } from './tickets.js';
 import type { Kind } from './fields.js';
 
@@ -49,7 +49,12 @@ export interface TableReport {
 /** Files above this size loading into an empty table build its indexes once at the end. */
 const BULK_LOAD_BYTES = 4 << 20;
 
-const normalisers = { customers: normaliseCustomer, orders: normaliseOrder, feedback: normaliseFeedback, tickets: normaliseTicket };
+const normalisers: Record<Kind, (raw: Record<string, string | null>, o: NormaliseOptions) => { values: RecordRow['normalised']; problems?: Problem[] }> = {
+  customers: normaliseCustomer,
+  orders: normaliseOrder,
+  feedback: normaliseFeedback,
+  tickets: normaliseTicket,
+};
 
 export async function openAndMap(path: string, options: Pick<IngestOptions, 'kind' | 'sheet' | 'encoding' | 'delimiter' | 'map' | 'synonyms'>): Promise<{ table: TableSource; mapping: Mapping }[]> {
   const tables = await openTables(path, { sheet: options.sheet, encoding: options.encoding, delimiter: options.delimiter, headerScore });
@@ -88,7 +93,7 @@ export function buildRecord(row: RawRow, table: TableSource, mapping: Mapping, n
     if (col.field) raw[col.field] = value === '' ? null : value;
     else if (col.how !== 'skip' && value !== '') extra[col.header] = value;
   }
-  const { values } = normalisers[mapping.kind](raw, normalise);
+  const { values, problems = [] } = normalisers[mapping.kind](raw, normalise);
   const rejection = rejectionFor(mapping.kind, raw, values);
   if (rejection) {
     const header = mapping.columns.find((c) => c.field === rejection.field)?.header ?? rejection.field;
@@ -101,8 +106,16 @@ export function buildRecord(row: RawRow, table: TableSource, mapping: Mapping, n
       raw,
       extra: Object.keys(extra).length ? JSON.stringify(extra) : null,
       normalised: values,
+      problems: issuesOf(mapping.kind, raw, problems),
     },
   };
+}
+
+/** What clean would record for a new row: the normalisers' problems and placeholder cells (not for tickets, which clean does not check). */
+function issuesOf(kind: Kind, raw: Record<string, string | null>, problems: Problem[]): Problem[] {
+  if (kind === 'tickets') return [];
+  addPlaceholderProblems(raw, Object.keys(raw), problems);
+  return problems;
 }
 
 /**
@@ -158,13 +171,14 @@ async function ingestFile(db: Db, path: string, options: IngestOptions): Promise
     const now = nowIso();
     const sourceId = Number(
       db.prepare(
-        `INSERT INTO sources (path, name, sha256, size, kind, format, encoding, delimiter, sheet, header_line, mapping, imported_at, run_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sources (path, name, sha256, size, kind, format, encoding, delimiter, sheet, header_line, mapping, imported_at, run_id, normalised_with)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(absolute, basename(path), sha, size, mapping.kind, table.format, table.encoding ?? null, table.delimiter ?? null, table.sheet ?? null, table.headerLine,
-        JSON.stringify(Object.fromEntries(mapping.columns.map((c) => [c.header, c.field ?? (c.how === 'skip' ? 'skip' : null)]))), now, options.runId ?? null).lastInsertRowid,
+        JSON.stringify(Object.fromEntries(mapping.columns.map((c) => [c.header, c.field ?? (c.how === 'skip' ? 'skip' : null)]))), now, options.runId ?? null,
+        mapping.kind === 'tickets' ? null : normaliserHash(options.normalise)).lastInsertRowid,
     );
     const mappedFields = mapping.columns.flatMap((c) => (c.field ? [c.field] : []));
-    const writer = new RecordWriter(db, mapping.kind, sourceId, now, mappedFields);
+    const writer = new RecordWriter(db, mapping.kind, sourceId, now, mappedFields, options.runId ?? null);
     const restoreIndexes = writer.firstLoad && size > BULK_LOAD_BYTES ? suspendIndexes(db, mapping.kind) : undefined;
     const insertReject = db.prepare('INSERT INTO rejects (source_id, line, column_name, reason, original) VALUES (?, ?, ?, ?, ?)');
     let rowsRead = 0;

@@ -1,3 +1,4 @@
+import { issueWriter, type IssueWriter, type Problem } from '../clean/index.js';
 import type { Db } from '../store/db.js';
 import { fieldNames, linkedKinds, type Kind } from './fields.js';
 
@@ -19,6 +20,8 @@ export interface RecordRow {
   raw: Record<string, string | null>;
   extra: string | null;
   normalised: Record<string, Value>;
+  /** Problems the normalisers found, recorded as clean issues when the row is inserted. */
+  problems: Problem[];
 }
 
 /**
@@ -38,6 +41,7 @@ export class RecordWriter {
   private readonly byHash;
   private readonly keepVersion;
   private readonly hadRows: boolean;
+  private readonly writeIssue: IssueWriter;
   private readonly occurrences = new Map<string, number>();
   private readonly rawInserted: string[];
   inserted = 0;
@@ -51,7 +55,9 @@ export class RecordWriter {
     private readonly now: string,
     /** The raw fields the file maps; the others stay NULL on insert. Default: all. */
     mappedFields?: readonly string[],
+    runId: number | null = null,
   ) {
+    this.writeIssue = issueWriter(db, runId);
     this.raw = fieldNames(kind);
     this.norm = normalisedColumns[kind];
     this.rawInserted = mappedFields ? this.raw.filter((f) => mappedFields.includes(f)) : this.raw;
@@ -60,7 +66,8 @@ export class RecordWriter {
     this.insert = db.prepare(`INSERT INTO ${kind} (${insertCols.join(', ')}) VALUES (${insertCols.map(() => '?').join(', ')})`);
     this.update = db.prepare(`UPDATE ${kind} SET ${allCols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
     this.byCode = db.prepare(`SELECT id, row_hash FROM ${kind} WHERE ${codeField[kind]} = ? AND source_id != ? ORDER BY id LIMIT 1 OFFSET ?`);
-    this.byHash = db.prepare(`SELECT id FROM ${kind} WHERE row_hash = ? AND source_id != ? LIMIT 1`);
+    // only rows without a record code are recognised by content (the partial index holds just those)
+    this.byHash = db.prepare(`SELECT id FROM ${kind} WHERE row_hash = ? AND ${codeField[kind]} IS NULL AND source_id != ? LIMIT 1`);
     this.keepVersion = db.prepare(
       `INSERT INTO record_versions (kind, record_id, source_id, line, data, replaced_at, replaced_by_source)
        SELECT '${kind}', id, source_id, line, json_object(${[...this.raw, 'extra'].map((c) => `'${c}', ${c}`).join(', ')}), ?, ? FROM ${kind} WHERE id = ?`,
@@ -85,7 +92,8 @@ export class RecordWriter {
             this.unchanged++;
           } else {
             this.keepVersion.run(this.now, this.sourceId, existing.id);
-            this.update.run(...this.params(row, this.raw), existing.id);
+            // a replaced row is normalised and checked again by the next clean
+            this.update.run(...this.params(row, this.raw, 1), existing.id);
             this.updated++;
           }
           return;
@@ -95,11 +103,12 @@ export class RecordWriter {
         return;
       }
     }
-    this.insert.run(...this.params(row, this.rawInserted));
+    const id = Number(this.insert.run(...this.params(row, this.rawInserted, 0)).lastInsertRowid);
+    if (this.kind !== 'tickets') for (const p of row.problems) this.writeIssue(this.kind, id, p, false);
     this.inserted++;
   }
 
-  private params(row: RecordRow, rawFields: readonly string[]): Value[] {
+  private params(row: RecordRow, rawFields: readonly string[], dirty: 0 | 1): Value[] {
     const values: Value[] = [this.sourceId, row.line, row.hash];
     for (const f of rawFields) values.push(row.raw[f] ?? null);
     values.push(row.extra);
@@ -107,7 +116,7 @@ export class RecordWriter {
       const v = row.normalised[c];
       values.push(v === undefined ? null : typeof v === 'boolean' ? Number(v) : v);
     }
-    values.push(1, this.now);
+    values.push(dirty, this.now);
     return values;
   }
 }

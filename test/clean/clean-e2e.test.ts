@@ -35,7 +35,7 @@ describe('custops clean (built bin)', () => {
     expect(second.stdout).toContain('数据质量评分卡 · customers');
     expect(second.stdout).toContain('x@qq.con → x@qq.com');
     expect(second.stdout).toContain('记录 C005');
-    expect(second.stdout).toContain('customers：处理 0 条（仅变更），更新 0 条，修正 0 处；共 6 条记录，9 个错误，0 个警告，2 条不完整');
+    expect(second.stdout).toContain('customers：检查 0 条（仅变更），其中重新规范化 0 条，更新 0 条，修正 0 处；共 6 条记录，9 个错误，0 个警告，2 条不完整');
     expect(second.stderr).toContain('校验未通过：9 个错误（--strict）');
     const csv = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(csv[0]).toBe('类型,记录编号,编码,来源文件,行号,字段,原值,问题,说明,建议,级别,已修正');

@@ -5,6 +5,7 @@ import { segmentSchema } from './004-segment.js';
 import { feedbackSchema } from './005-feedback.js';
 import { rulesSchema } from './006-rules.js';
 import { reportSchema } from './007-report.js';
+import { ingestOnceSchema } from './008-ingest-once.js';
 
 /** Numbered migrations, applied in order on open. Append only: never edit a released one. */
 export interface Migration {
@@ -21,4 +22,5 @@ export const migrations: Migration[] = [
   { version: 5, name: 'feedback', sql: feedbackSchema },
   { version: 6, name: 'rules', sql: rulesSchema },
   { version: 7, name: 'report', sql: reportSchema },
+  { version: 8, name: 'ingest-once', sql: ingestOnceSchema },
 ];
