@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { openTables, type RawRow, type ReadOptions, type TableSource } from '../../src/ingest/readers/index.js';
 import { openStreamed } from '../../src/ingest/readers/xlsx.js';
 import { makeFixtures, type Fixtures } from './make-fixtures.js';
+import { workbookLast } from './zip-writer.js';
 
 let dir: string;
 let fx: Fixtures;
@@ -140,5 +141,21 @@ describe('files that are not readable spreadsheets', () => {
     const error = await openTables(fx.corrupt).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toMatch(new RegExp(`^${fx.corrupt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a readable \\.xlsx file`));
+  });
+});
+
+describe('xlsx laid out with the workbook part last', () => {
+  // exceljs's streaming reader names sheets from xl/workbook.xml; read before it, a sheet crashed it
+  it('reads the sheet, by its name, in both readers', async () => {
+    const path = join(dir, 'workbook-last.xlsx');
+    const data = Array.from({ length: 5000 }, (_, i) => [`C${i + 1}`, `张伟${i + 1}`]);
+    workbookLast(path, '客户名单', [['客户编号', '姓名'], ...data]);
+    for (const tables of [await openTables(path, { sheet: '客户名单' }), await openStreamed(path, { sheet: '客户名单' })]) {
+      expect(tables.map((t) => t.sheet)).toEqual(['客户名单']);
+      expect(tables[0].headers).toEqual(['客户编号', '姓名']);
+      const rows = (await all(tables[0])).map((r) => r.cells);
+      expect(rows).toHaveLength(5000);
+      expect(rows.slice(0, 2)).toEqual([['C1', '张伟1'], ['C2', '张伟2']]);
+    }
   });
 });

@@ -123,6 +123,9 @@ interface ReaderInternals {
   _parseHyperlinks(iterator: AsyncIterable<Buffer>, sheetNo: string): Generator<unknown>;
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<WorksheetEvent>;
   stream?: { destroy(): void };
+  /** Set from xl/_rels/workbook.xml.rels and xl/workbook.xml. */
+  workbookRels?: unknown;
+  model?: unknown;
 }
 type ReaderClass = new (input: string, options: object) => ReaderInternals & AsyncIterable<StreamedWorksheet>;
 
@@ -134,13 +137,25 @@ type ReaderClass = new (input: string, options: object) => ReaderInternals & Asy
 export function utf8SafeWorkbookReader(excel: typeof ExcelJS, path: string): AsyncIterable<StreamedWorksheet> & { close(): void } {
   const Base = excel.stream.xlsx.WorkbookReader as unknown as ReaderClass;
   class Utf8SafeWorkbookReader extends Base {
-    _parseRels(entry: Entry) {
+    // exceljs reads a sheet at once when the relationships and shared strings came before it, and
+    // names it from xl/workbook.xml, which some writers (exceljs itself) put last: the relationships
+    // are held back until the workbook is known, so such a sheet is parked and read at the end.
+    private heldRels: unknown;
+    async _parseRels(entry: Entry) {
       entry.setEncoding('utf8');
-      return super._parseRels(entry);
+      await super._parseRels(entry);
+      if (this.model === undefined) {
+        this.heldRels = this.workbookRels;
+        this.workbookRels = undefined;
+      }
     }
-    _parseWorkbook(entry: Entry) {
+    async _parseWorkbook(entry: Entry) {
       entry.setEncoding('utf8');
-      return super._parseWorkbook(entry);
+      await super._parseWorkbook(entry);
+      if (this.heldRels !== undefined) {
+        this.workbookRels = this.heldRels;
+        this.heldRels = undefined;
+      }
     }
     _parseStyles(entry: Entry) {
       entry.setEncoding('utf8');
