@@ -121,8 +121,9 @@ function reportError(err: unknown, lang: Lang, debug: boolean): number {
     return err.exitCode === 0 ? 0 : ExitCode.badInput;
   }
   if (err instanceof CustopsError) {
-    const hint = err.hint ? ` (${t(lang, 'hint')}: ${err.hint})` : '';
-    process.stderr.write(`custops: ${t(lang, 'error')}: ${err.message}${hint}\n`);
+    const { message, hint: hintText } = err.localised(lang);
+    const hint = hintText ? ` (${t(lang, 'hint')}: ${hintText})` : '';
+    process.stderr.write(`custops: ${t(lang, 'error')}: ${message}${hint}\n`);
     if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
     return err.exitCode;
   }

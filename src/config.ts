@@ -49,7 +49,7 @@ export function defaultConfigYaml(): string {
 
 export function loadConfig(path: string, options: { mustExist?: boolean } = {}): Config {
   if (!existsSync(path)) {
-    if (options.mustExist) throw new InputError(`config file ${path} not found`, 'run `custops init` to write one');
+    if (options.mustExist) throw InputError.of('config.missing', { path });
     return defaultConfig();
   }
   return parseConfig(readFileSync(path, 'utf8'), path);
@@ -61,7 +61,7 @@ export function parseConfig(text: string, path = 'custops.yaml'): Config {
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const { line, col } = lineCounter.linePos(e.pos[0]);
-    throw new InputError(`${path}:${line}:${col}: ${e.message.split('\n')[0]}`, 'fix the YAML syntax');
+    throw InputError.of('config.yaml', { path, line, col, reason: e.message.split('\n')[0] });
   }
   const result = configSchema.safeParse(doc.toJS() ?? {});
   if (!result.success) {
@@ -69,7 +69,7 @@ export function parseConfig(text: string, path = 'custops.yaml'): Config {
     const node = doc.getIn(issue.path, true) as { range?: [number, number] } | undefined;
     const where = node?.range ? `:${lineCounter.linePos(node.range[0]).line}` : '';
     const key = issue.path.join('.') || '(top level)';
-    throw new InputError(`${path}${where}: ${key}: ${issue.message}`, 'see the comments in `custops init`’s custops.yaml');
+    throw InputError.of('config.invalid', { path, where, key, reason: issue.message });
   }
   return result.data;
 }

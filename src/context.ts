@@ -48,7 +48,7 @@ export interface GlobalOptions {
 export function createContext(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
   const format = (opts.format ?? 'table') as OutputFormat;
   if (!['table', 'json', 'csv', 'xlsx'].includes(format)) {
-    throw new UsageError(`unknown --format ${opts.format}`, 'use table, json, csv or xlsx');
+    throw UsageError.of('format.unknown', { format: String(opts.format) });
   }
   if (format === 'xlsx' && !opts.output) throw new UsageError(t(opts.lang, 'format.xlsxNeedsOutput'), t(opts.lang, 'format.xlsxHint'));
   const stdoutTty = Boolean(process.stdout.isTTY);

@@ -1,3 +1,9 @@
+import { createTranslator, type Lang } from './output/i18n.js';
+import { errorMessages } from './output/messages/errors.js';
+
+const t = createTranslator(errorMessages);
+export type ErrorVars = Record<string, string | number>;
+
 /** Exit codes from DESIGN.md. */
 export const ExitCode = {
   ok: 0,
@@ -17,22 +23,45 @@ export class CustopsError extends Error {
     message: string,
     readonly exitCode: number = ExitCode.failure,
     readonly hint?: string,
+    /** The catalogued message (src/output/messages/errors.ts) this error was made from, to print it in the user's language. */
+    readonly catalogued?: { key: string; vars: ErrorVars; hint?: string },
   ) {
     super(message);
     this.name = 'CustopsError';
   }
+
+  /** Message and hint in the user's language (as raised when the error is not catalogued). */
+  localised(lang: Lang): { message: string; hint?: string } {
+    if (!this.catalogued) return { message: this.message, hint: this.hint };
+    const { key, vars, hint } = this.catalogued;
+    return { message: t(lang, key, vars), hint: hint ?? (errorMessages.en[`${key}.hint`] === undefined ? undefined : t(lang, `${key}.hint`, vars)) };
+  }
+}
+
+/** English message and hint of a catalogued error; `hint` replaces the catalogue's (for hints computed elsewhere). */
+function fromCatalogue(key: string, vars: ErrorVars, hint?: string): [string, string | undefined, { key: string; vars: ErrorVars; hint?: string }] {
+  const english = hint ?? (errorMessages.en[`${key}.hint`] === undefined ? undefined : t('en', `${key}.hint`, vars));
+  return [t('en', key, vars), english, { key, vars, hint }];
 }
 
 export class InputError extends CustopsError {
-  constructor(message: string, hint?: string) {
-    super(message, ExitCode.badInput, hint);
+  constructor(message: string, hint?: string, catalogued?: CustopsError['catalogued']) {
+    super(message, ExitCode.badInput, hint, catalogued);
     this.name = 'InputError';
+  }
+
+  static of(key: string, vars: ErrorVars = {}, hint?: string): InputError {
+    return new InputError(...fromCatalogue(key, vars, hint));
   }
 }
 
 export class UsageError extends CustopsError {
-  constructor(message: string, hint?: string) {
-    super(message, ExitCode.badInput, hint);
+  constructor(message: string, hint?: string, catalogued?: CustopsError['catalogued']) {
+    super(message, ExitCode.badInput, hint, catalogued);
     this.name = 'UsageError';
+  }
+
+  static of(key: string, vars: ErrorVars = {}, hint?: string): UsageError {
+    return new UsageError(...fromCatalogue(key, vars, hint));
   }
 }

@@ -256,10 +256,7 @@ function checkRuleFields(db: Db, kind: CleanKind, rules: KindRules): void {
   const known = new Set(rawColumns(db, kind));
   const unknown = ruleFields(rules).find((f) => !known.has(f));
   if (unknown !== undefined) {
-    throw new InputError(
-      `custops.yaml: clean.rules.${kind} names an unknown field "${unknown}"`,
-      `fields of ${kind}: ${[...known].join(', ')}`,
-    );
+    throw InputError.of('clean.unknownField', { kind, field: unknown, fields: [...known].join(', ') });
   }
 }
 

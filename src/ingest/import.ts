@@ -62,7 +62,7 @@ export async function openAndMap(path: string, options: Pick<IngestOptions, 'kin
     const kind = options.kind ?? detectKind(table.headers, options.map, options.synonyms);
     if (!kind) {
       const where = table.sheet ? `${basename(path)} [${table.sheet}]` : basename(path);
-      throw new InputError(`${where}: cannot tell whether it holds customers, orders, feedback or tickets from its header (line ${table.headerLine}: ${table.headers.slice(0, 6).join(', ')})`, 'pass --kind customers|orders|feedback|tickets and --map "column=field"');
+      throw InputError.of('ingest.unknownKind', { where, line: table.headerLine, headers: table.headers.slice(0, 6).join(', ') });
     }
     return { table, mapping: mapHeaders(table.headers, kind, options.map, options.synonyms) };
   });

@@ -22,7 +22,7 @@ export function parseMapOption(values: string[] | undefined): Overrides {
   for (const value of values ?? []) {
     for (const pair of value.split(/[,，](?=[^,，]*[=＝])/)) {
       const m = pair.match(/^\s*(.+?)\s*[=＝]\s*([\w]+)\s*$/);
-      if (!m) throw new UsageError(`--map "${pair}" is not of the form "column=field"`, 'for example --map "会员卡号=customer_code"');
+      if (!m) throw UsageError.of('map.form', { pair });
       overrides[m[1]] = m[2];
     }
   }
@@ -62,7 +62,7 @@ export function mapHeaders(headers: string[], kind: Kind, overrides: Overrides =
   const valid = new Set(fieldNames(kind));
   for (const [column, field] of Object.entries(overrides)) {
     if (field !== 'skip' && !valid.has(field)) {
-      throw new UsageError(`--map ${column}=${field}: "${field}" is not a ${kind} field`, `fields: ${[...valid].join(', ')}, or skip`);
+      throw UsageError.of('map.field', { column, field, kind, fields: [...valid].join(', ') });
     }
   }
   const taken = new Set<string>();

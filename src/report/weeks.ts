@@ -13,7 +13,7 @@ export function parseAsOf(text: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
   if (!m || !date || date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3])) {
-    throw new UsageError(`--as-of ${text}: not a date`, 'use YYYY-MM-DD, e.g. --as-of 2025-11-23');
+    throw UsageError.of('date.asOf', { value: text });
   }
   return text.trim();
 }

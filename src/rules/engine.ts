@@ -43,7 +43,7 @@ export function evaluateRules(db: Db, config: Config | undefined, asOf: string, 
   let selected = rules.list.filter((r) => r.enabled);
   if (options.ruleId !== undefined) {
     selected = rules.list.filter((r) => r.id === options.ruleId);
-    if (selected.length === 0) throw new InputError(`no rule with id ${options.ruleId}`, `rules in custops.yaml: ${rules.list.map((r) => r.id).join(', ')}`);
+    if (selected.length === 0) throw InputError.of('rules.noRule', { id: options.ruleId, ids: rules.list.map((r) => r.id).join(', ') });
   }
   const customers = loadCustomers(db);
   const factsAt = factsCache(db, config);

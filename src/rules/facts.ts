@@ -180,7 +180,7 @@ export function factsCache(db: Db, config: Config | undefined): (asOf: string) =
 export function tierScale(db: Db, config: Config | undefined, setName: string, factsAt: (asOf: string) => Facts = factsCache(db, config)): TierScale {
   const sets = tierSetsOf(config);
   const set = sets[setName];
-  if (!set) throw new InputError(`tier set "${setName}" is not defined`, `use one of ${Object.keys(sets).join(', ')} (segment.tiers in custops.yaml)`);
+  if (!set) throw InputError.of('tiers.unknownSet', { name: setName, names: Object.keys(sets).join(', ') });
   const tiers = compileTierSet(setName, set).tiers;
   const byName = new Map(tiers.map((t, rank) => [t.name, { ...t, rank }]));
   const cache = new Map<string, Map<number, Tier>>();

@@ -148,8 +148,8 @@ export interface CloseResult {
 export function closeTask(db: Db, id: number, options: { now: string; note?: string; rules: RulesConfig; timeZone: string; runId?: number | null }): CloseResult {
   return db.transaction((): CloseResult => {
     const task = getTask(db, id);
-    if (!task) throw new InputError(`no task ${id}`, 'see the ids with `custops tasks --status all`');
-    if (task.status === 'done') throw new InputError(`task ${id} is already done (closed ${showTs(task.closed_at ?? '')})`, 'nothing to do');
+    if (!task) throw InputError.of('task.missing', { id });
+    if (task.status === 'done') throw InputError.of('task.done', { id, closed: showTs(task.closed_at ?? '') });
     db.prepare(`UPDATE tasks SET status = 'done', closed_at = ?, note = COALESCE(?, note) WHERE id = ?`).run(options.now, options.note ?? null, id);
     db.prepare(`INSERT INTO task_history (task_id, at, event, note, run_id) VALUES (?, ?, 'done', ?, ?)`).run(id, options.now, options.note ?? null, options.runId ?? null);
     const closed = getTask(db, id)!;

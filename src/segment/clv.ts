@@ -76,7 +76,7 @@ export interface ClvModel {
 
 /** Fits both models on summaries (Gamma-Gamma on repeat buyers with positive spend only). */
 export function fitClvModels(summaries: readonly RfmSummary[], unit: TimeUnit): ClvModel {
-  if (summaries.length === 0) throw new InputError('no customers with paid orders up to --as-of', 'import orders or move --as-of later');
+  if (summaries.length === 0) throw InputError.of('clv.noCustomers');
   const bgnbd = fitBgNbd(summaries);
   const repeat = summaries.filter((s) => s.x > 0 && s.m > 0);
   const gammaGamma = fitGammaGamma(repeat.map((s) => ({ x: s.x, m: s.m })));

@@ -76,7 +76,7 @@ const CMP: Record<string, string> = { '>=': '>=', '≥': '>=', '<=': '<=', '≤'
 
 function parse(text: string, fields: ReadonlySet<string> | undefined): Node {
   const fail = (msg: string, pos: number): never => {
-    throw new InputError(`bad condition ${JSON.stringify(text)} at column ${pos + 1}: ${msg}`, 'see the tier rule examples in custops.yaml');
+    throw InputError.of('condition.invalid', { text: JSON.stringify(text), column: pos + 1, reason: msg });
   };
   const tokens = tokenize(text, fail);
   let k = 0;

@@ -6,12 +6,12 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Days since 1970-01-01 for a 'YYYY-MM-DD' day (UTC, so no time-zone or DST drift). */
 export function dayNumber(day: string): number {
   const m = ISO_DAY.exec(day);
-  if (!m) throw new InputError(`not a date: ${JSON.stringify(day)}`, 'use YYYY-MM-DD, for example 2025-03-31');
+  if (!m) throw InputError.of('date.invalid', { value: JSON.stringify(day) });
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const ms = Date.UTC(y, mo - 1, d);
   const back = new Date(ms);
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
-    throw new InputError(`not a calendar date: ${day}`, 'use YYYY-MM-DD, for example 2025-03-31');
+    throw InputError.of('date.notCalendar', { value: day });
   }
   return ms / MS_PER_DAY;
 }
@@ -44,7 +44,7 @@ export function parseDay(value: string, what = '--as-of'): string {
   try {
     dayNumber(value);
   } catch {
-    throw new InputError(`${what} ${JSON.stringify(value)} is not a date`, 'use YYYY-MM-DD, for example 2025-03-31');
+    throw InputError.of('date.field', { what, value: JSON.stringify(value) });
   }
   return value;
 }

@@ -102,7 +102,7 @@ export interface KMeansFit {
 /** Lloyd's algorithm from k-means++ seeds; the best of `restarts` runs by inertia. */
 export function kmeans(m: Matrix, k: number, rng: Random, options: { restarts?: number; maxIter?: number } = {}): KMeansFit {
   const { n, d } = m;
-  if (k < 1 || k > n) throw new InputError(`cannot make ${k} clusters from ${n} customers`, 'choose a smaller --k');
+  if (k < 1 || k > n) throw InputError.of('clusters.k', { k, n });
   let best: KMeansFit | undefined;
   for (let run = 0; run < (options.restarts ?? 4); run++) {
     const centroids = seedCentroids(m, k, rng);
@@ -197,13 +197,13 @@ function subMatrix(m: Matrix, rows: readonly number[]): Matrix {
 /** Standardise, fit k-means (choosing k by silhouette unless given), assign every row. */
 export function clusterFeatures(features: readonly Feature[], options: ClusterOptions = {}): ClusterRun {
   const m = standardise(features);
-  if (m.n < 3) throw new InputError(`clustering needs at least 3 customers, found ${m.n}`, 'import more orders or move --as-of later');
+  if (m.n < 3) throw InputError.of('clusters.tooFew', { n: m.n });
   const rng = new Random(options.seed ?? 42);
   const fitRows = rng.sample(m.n, Math.min(m.n, options.fitSample ?? 20_000));
   const fit = fitRows.length === m.n ? m : subMatrix(m, fitRows);
   const silRows = rng.sample(fit.n, Math.min(fit.n, options.silhouetteSample ?? 2_000));
   const candidates = options.k !== undefined ? [options.k] : range(options.kMin ?? 2, Math.min(options.kMax ?? 8, fit.n - 1));
-  if (candidates.length === 0) throw new InputError(`too few customers (${m.n}) for ${options.kMin ?? 2}+ clusters`, 'give a smaller --k');
+  if (candidates.length === 0) throw InputError.of('clusters.range', { n: m.n, k: options.kMin ?? 2 });
   let chosen: KMeansFit | undefined;
   let chosenScore = -Infinity;
   const silhouettes: { k: number; silhouette: number }[] = [];

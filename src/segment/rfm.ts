@@ -79,10 +79,10 @@ export function segmentRank(segment: string, rules: readonly RfmRule[]): number 
 export function parseScoreRange(value: string | number): ScoreRange {
   const text = String(value).trim();
   const m = /^([1-5])(?:\s*-\s*([1-5]))?$/.exec(text);
-  if (!m) throw new InputError(`bad score range ${JSON.stringify(value)}`, 'write a score 1–5 or a range such as "4-5"');
+  if (!m) throw InputError.of('rfm.range', { value: JSON.stringify(value) });
   const lo = Number(m[1]);
   const hi = m[2] === undefined ? lo : Number(m[2]);
-  if (hi < lo) throw new InputError(`bad score range ${JSON.stringify(value)}: upper bound below lower`, 'write the range low-high, e.g. "2-4"');
+  if (hi < lo) throw InputError.of('rfm.rangeOrder', { value: JSON.stringify(value) });
   return [lo, hi];
 }
 
@@ -135,10 +135,7 @@ export interface RfmResult {
 
 export function checkSample(n: number, minSample: number): void {
   if (n < minSample) {
-    throw new InputError(
-      `RFM scoring needs at least ${minSample} customers with paid orders, found ${n}`,
-      'import more orders, move --as-of later, or lower segment.rfm.min_sample in custops.yaml',
-    );
+    throw InputError.of('rfm.tooFew', { min: minSample, n });
   }
 }
 

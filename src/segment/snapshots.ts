@@ -143,15 +143,15 @@ export interface SnapshotDiff {
 function pickSnapshots(db: Db, model: string, from?: string, to?: string): [SnapshotInfo, SnapshotInfo] {
   const all = listSnapshots(db, model);
   const hint = `save two snapshots first, e.g. \`custops segment ${model.split('.')[0] === 'rfm8' ? 'rfm' : model.split('.')[0]} --save --as-of 2025-03-31\` and again for a later day`;
-  if (all.length === 0) throw new InputError(`no saved ${model} snapshots`, hint);
+  if (all.length === 0) throw InputError.of('snapshots.none', { model }, hint);
   const find = (day: string): SnapshotInfo => {
     const s = all.find((x) => x.as_of === day);
-    if (!s) throw new InputError(`no ${model} snapshot for ${day}; saved: ${all.map((x) => x.as_of).join(', ')}`, hint);
+    if (!s) throw InputError.of('snapshots.missing', { model, day, saved: all.map((x) => x.as_of).join(', ') }, hint);
     return s;
   };
   const toSnap = to ? find(to) : all[all.length - 1];
   const fromSnap = from ? find(from) : [...all].reverse().find((x) => x.as_of < toSnap.as_of);
-  if (!fromSnap) throw new InputError(`only one ${model} snapshot (${toSnap.as_of}) to compare`, hint);
+  if (!fromSnap) throw InputError.of('snapshots.one', { model, day: toSnap.as_of }, hint);
   return [fromSnap, toSnap];
 }
 

@@ -100,13 +100,13 @@ export interface CompiledTierSet {
 }
 
 export function compileTierSet(name: string, set: TierSet): CompiledTierSet {
-  if (set.rules.length === 0) throw new InputError(`tier set ${name} has no rules`, 'add at least one rule under segment.tiers in custops.yaml');
+  if (set.rules.length === 0) throw InputError.of('tiers.noRules', { name });
   const conditions: (Condition | null)[] = set.rules.map((r) => {
     if (r.when === undefined || r.when.trim() === '') return null;
     try {
       return compileCondition(r.when, Object.keys(TIER_FIELDS));
     } catch (err) {
-      throw new InputError(`segment.tiers.${name}, tier ${r.name}: ${(err as Error).message}`, 'fix the `when` condition in custops.yaml');
+      throw InputError.of('tiers.badWhen', { name, tier: r.name, reason: (err as Error).message });
     }
   });
   return {

@@ -16,11 +16,11 @@ export function parseDuration(text: string | number): Duration {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z\u4e00-\u9fff]+)\s*$/i.exec(String(text));
   const unit = m ? UNITS[m[2].toLowerCase()] : undefined;
   if (!m || unit === undefined) {
-    throw new InputError(`bad duration ${JSON.stringify(text)}`, 'write a number and a unit: 15m, 4h, 48h, 7d, 2w, 1mo (or 15分钟, 4小时, 7天, 2周, 1个月)');
+    throw InputError.of('duration.invalid', { value: JSON.stringify(text) });
   }
   const n = Number(m[1]);
   if (unit === 'month') {
-    if (!Number.isInteger(n)) throw new InputError(`bad duration ${JSON.stringify(text)}: months must be whole`, 'write 1mo, 3mo …');
+    if (!Number.isInteger(n)) throw InputError.of('duration.wholeMonths', { value: JSON.stringify(text) });
     return { months: n };
   }
   return { minutes: n * unit };
@@ -28,7 +28,7 @@ export function parseDuration(text: string | number): Duration {
 
 export function durationMinutes(text: string | number): number {
   const d = parseDuration(text);
-  if (d.minutes === undefined) throw new InputError(`duration ${JSON.stringify(text)} must be in minutes, hours, days or weeks, not months`, 'write e.g. 30d instead of 1mo');
+  if (d.minutes === undefined) throw InputError.of('duration.noMonths', { value: JSON.stringify(text) });
   return d.minutes;
 }
 

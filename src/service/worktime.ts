@@ -115,7 +115,7 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+
  */
 export function toInstant(text: string, timeZone: string): number {
   const m = LOCAL.exec(text.trim());
-  if (!m) throw new InputError(`not a timestamp: ${JSON.stringify(text)}`, 'use YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss');
+  if (!m) throw InputError.of('timestamp.invalid', { value: JSON.stringify(text) });
   const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0));
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   if (m[7]) {
@@ -204,7 +204,7 @@ export function addWorkingMinutes(calendar: WorkCalendar, from: number, minutes:
       left -= end - begin;
     }
   }
-  throw new InputError('the working calendar has no working time in the next ten years', 'check service.working_hours, holidays and workdays in custops.yaml');
+  throw InputError.of('calendar.noWorkingTime');
 }
 
 /** Calendar (elapsed) minutes between two instants. */

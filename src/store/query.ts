@@ -10,7 +10,7 @@ export function runReadOnlyQuery(db: Db, sql: string, refuse: (reason: string) =
   try {
     stmt = db.prepare(sql);
   } catch (err) {
-    throw new UsageError(`SQL: ${(err as Error).message}`, 'check the query; `custops query "SELECT name FROM sqlite_master"` lists tables');
+    throw UsageError.of('query.sql', { reason: (err as Error).message });
   }
   if (!stmt.readonly) throw new UsageError(refuse('the statement would modify the store'));
   if (!stmt.reader) {

@@ -89,7 +89,7 @@ function chooseEncoding(path: string, sample: FileSample, override: string | und
 }
 
 export function binaryFileError(path: string): InputError {
-  return new InputError(`${path} looks like a binary file, not CSV/XLSX`, 'export the data as CSV (UTF-8) or .xlsx');
+  return InputError.of('file.binary', { path });
 }
 
 /** Decoded text of the file, chunk by chunk, without a leading BOM. */
@@ -141,7 +141,7 @@ async function* readBatches(path: string, encoding: EncodingChoice, delimiter: s
   } catch (error) {
     if (error instanceof InputError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(`${path}: reading stopped near line ${parser.currentLine}: ${reason}`, 'check that the file is complete and readable');
+    throw InputError.of('csv.stopped', { path, line: parser.currentLine, reason });
   }
 }
 

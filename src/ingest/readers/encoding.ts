@@ -253,7 +253,7 @@ export function resolveEncodingOption(name: string): EncodingChoice {
   const key = name.trim().toLowerCase();
   const decoder = ALIASES[key] ?? key;
   if (!iconv.encodingExists(decoder)) {
-    throw new UsageError(`unknown encoding ${JSON.stringify(name)}`, 'try utf8, gbk, gb18030, big5, utf16le');
+    throw UsageError.of('encoding.unknown', { value: JSON.stringify(name) });
   }
   return { decoder, label: key === 'utf8-bom' || key === 'utf-8-bom' ? 'utf8-bom' : decoder, confidence: 1 };
 }

@@ -20,9 +20,9 @@ async function readAt(path: string, position: number, length: number): Promise<B
 
 function unreadable(path: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
-  return new InputError(`cannot read ${path}: ${reason}`, 'check the path and that the file is readable');
+  if (code === 'ENOENT') return InputError.of('file.missing', { path });
+  if (code === 'EACCES' || code === 'EPERM') return InputError.of('file.denied', { path });
+  return InputError.of('file.unreadable', { path, reason: (error as Error).message });
 }
 
 /** Why an OLE compound file (the pre-2007 container) cannot be read, as one clear error. */
@@ -30,16 +30,10 @@ async function compoundFileError(path: string, head: Buffer): Promise<InputError
   const offset = oleDirectoryOffset(head);
   const content = offset === undefined ? 'other' : classifyOle(await readAt(path, offset, OLE_DIRECTORY_BYTES));
   if (content === 'encrypted-ooxml' || (content === 'other' && /\.xls[xm]$/i.test(path))) {
-    return new InputError(
-      `${path} is password-protected (encrypted) and cannot be read`,
-      'open it in Excel or WPS, remove the password (File › Info › Protect Workbook) and save it as .xlsx, or export it as CSV',
-    );
+    return InputError.of('file.encrypted', { path });
   }
   if (content === 'xls' || /\.xls$/i.test(path)) {
-    return new InputError(
-      `${path} is an old Excel 97–2003 .xls file, which custops cannot read`,
-      'open it in Excel or WPS and save it as .xlsx or CSV',
-    );
+    return InputError.of('file.xls', { path });
   }
   return binaryFileError(path);
 }
@@ -59,7 +53,7 @@ export async function openTables(path: string, options: ReadOptions = {}): Promi
   let size: number;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new InputError(`${path} is a folder, not a file`, 'pass a .csv, .txt or .xlsx file');
+    if (info.isDirectory()) throw InputError.of('file.folder', { path });
     size = info.size;
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -73,16 +67,13 @@ export async function openTables(path: string, options: ReadOptions = {}): Promi
   }
   if (startsWith(head, ZIP_SIGNATURE)) {
     if (head.includes('opendocument.spreadsheet')) {
-      throw new InputError(`${path} is an OpenDocument spreadsheet (.ods)`, 'save it as .xlsx or CSV');
+      throw InputError.of('file.ods', { path });
     }
     return openXlsx(path, size, options);
   }
   if (startsWith(head, OLE_SIGNATURE)) throw await compoundFileError(path, head);
   if (looksLikeMarkup(head)) {
-    throw new InputError(
-      `${path} is a web page (HTML/XML), not CSV or .xlsx`,
-      'open it in Excel or WPS and save it as .xlsx or CSV',
-    );
+    throw InputError.of('file.html', { path });
   }
   return [await openCsv(path, size, options)];
 }

@@ -97,8 +97,5 @@ export function parseDelimiterOption(value: string): string {
   const named = NAMED_DELIMITERS[value.toLowerCase()];
   if (named) return named;
   if (value.length === 1 && value !== '"' && value !== '\n' && value !== '\r') return value;
-  throw new UsageError(
-    `unknown delimiter ${JSON.stringify(value)}`,
-    "use one of ',' ';' '|' 'tab' 'space', or a single character",
-  );
+  throw UsageError.of('delimiter.unknown', { value: JSON.stringify(value) });
 }

@@ -61,10 +61,7 @@ function padTo(cells: string[], width: number): string[] {
 function unreadableXlsx(path: string, error: unknown): InputError {
   if (error instanceof InputError) return error;
   const reason = error instanceof Error ? error.message : String(error);
-  return new InputError(
-    `${path} is not a readable .xlsx file (${reason.split('\n')[0]})`,
-    'open it in Excel or WPS and save it again as .xlsx, or export it as CSV',
-  );
+  return InputError.of('xlsx.unreadable', { path, reason: reason.split('\n')[0] });
 }
 
 /** Finds the wanted sheet by exact name, then ignoring case and surrounding spaces. */
@@ -73,10 +70,7 @@ function pickSheets<T extends { name: string }>(path: string, sheets: T[], wante
   const found =
     sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase());
   if (!found) {
-    throw new InputError(
-      `${path} has no sheet named "${wanted}"; its sheets are: ${sheets.map((s) => `"${s.name}"`).join(', ')}`,
-      'pass one of these names to --sheet',
-    );
+    throw InputError.of('xlsx.noSheet', { path, sheet: wanted, sheets: sheets.map((s) => `"${s.name}"`).join(', ') });
   }
   return [found];
 }

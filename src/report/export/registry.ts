@@ -72,11 +72,11 @@ export function findExportable(db: Db, what: string, env: ExportEnv): Exportable
   const core = coreExportables[what];
   if (core) return core(db);
   const stage = stageExports[what];
-  if (!stage) throw new UsageError(`cannot export "${what}"`, `choose one of: ${exportNames().join(', ')}`);
+  if (!stage) throw UsageError.of('export.unknown', { what, choices: exportNames().join(', ') });
   try {
     return stage(db, env);
   } catch (err) {
-    if (err instanceof NotComputedYet) throw new UsageError(`${what}: nothing to export yet, ${err.message}`, `run ${err.command} first`);
+    if (err instanceof NotComputedYet) throw UsageError.of('export.notYet', { what, reason: err.message, command: err.command });
     throw err;
   }
 }

@@ -25,7 +25,7 @@ export function chooseColumns(all: Column[], wanted: string[] | undefined): Colu
   const byKey = new Map(all.map((c) => [c.key.toLowerCase(), c]));
   const unknown = wanted.filter((w) => !byKey.has(w.toLowerCase()));
   if (unknown.length > 0) {
-    throw new UsageError(`--columns: no column ${unknown.map((u) => `"${u}"`).join(', ')}`, `choose from: ${all.map((c) => c.key).join(', ')}`);
+    throw UsageError.of('export.columns', { columns: unknown.map((u) => `"${u}"`).join(', '), choices: all.map((c) => c.key).join(', ') });
   }
   return wanted.map((w) => byKey.get(w.toLowerCase())!);
 }
@@ -33,7 +33,7 @@ export function chooseColumns(all: Column[], wanted: string[] | undefined): Colu
 export function parseColumnList(text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined;
   const list = text.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
-  if (list.length === 0) throw new UsageError('--columns is empty', 'list column names separated by commas, e.g. --columns customer_code,name,city_norm');
+  if (list.length === 0) throw UsageError.of('export.columnsEmpty');
   return list;
 }
 

@@ -11,7 +11,7 @@ import { UsageError } from '../../errors.js';
  */
 export function checkCondition(condition: string): string {
   const text = condition.trim();
-  if (text === '') throw new UsageError('--where is empty', 'give a condition such as --where "city_norm = \'上海\'"');
+  if (text === '') throw UsageError.of('where.empty');
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -38,7 +38,7 @@ export function checkCondition(condition: string): string {
 }
 
 function refuse(condition: string, why: string): UsageError {
-  return new UsageError(`--where "${condition}": ${why}`, 'write one condition over the exported columns, e.g. --where "province_norm = \'广东\' AND registered_date >= \'2025-01-01\'"');
+  return UsageError.of('where.invalid', { condition, reason: why });
 }
 
 /** Prepares `SELECT * FROM (sql) WHERE (condition)` and refuses it unless SQLite says it only reads. */
@@ -50,7 +50,7 @@ export function prepareFiltered(db: Db, sql: string, condition: string | undefin
   } catch (err) {
     const message = (err as Error).message;
     if (condition !== undefined) {
-      throw new UsageError(`--where "${condition}": ${message}`, 'conditions use the exported column names (see the header of an export without --where)');
+      throw UsageError.of('where.column', { condition, reason: message });
     }
     throw err;
   }

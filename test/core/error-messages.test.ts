@@ -1,0 +1,38 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError, UsageError } from '../../src/errors.js';
+import { errorMessages } from '../../src/output/messages/errors.js';
+import { runBin, tempDir } from '../helpers/bin.js';
+
+const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('error catalogue', () => {
+  it('has every message in both languages, with the same placeholders', () => {
+    expect(Object.keys(errorMessages.zh).sort()).toEqual(Object.keys(errorMessages.en).sort());
+    for (const [key, en] of Object.entries(errorMessages.en)) expect([key, placeholders(errorMessages.zh[key])]).toEqual([key, placeholders(en)]);
+  });
+
+  it('raises the English text and prints the user language', () => {
+    const err = InputError.of('xlsx.noSheet', { path: 'a.xlsx', sheet: '客户', sheets: '"Sheet1"' });
+    expect(err.message).toBe('a.xlsx has no sheet named "客户"; its sheets are: "Sheet1"');
+    expect(err.hint).toBe('pass one of these names to --sheet');
+    expect(err.localised('zh')).toEqual({ message: 'a.xlsx 中没有名为“客户”的工作表；现有工作表："Sheet1"', hint: '用 --sheet 指定其中一个名称' });
+    expect(UsageError.of('where.empty').localised('en')).toEqual({ message: '--where is empty', hint: errorMessages.en['where.empty.hint'] });
+    // a hint given by the raiser wins over the catalogue's
+    expect(InputError.of('snapshots.none', { model: 'rfm' }, 'save one first').localised('zh')).toEqual({ message: '没有已保存的 rfm 快照', hint: 'save one first' });
+  });
+});
+
+describe('errors from the bin', () => {
+  it('speaks Chinese with --lang zh and English with --lang en', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'exports'));
+    const zh = runBin(['--lang', 'zh', '--db', join(dir, 's.db'), 'ingest', join(dir, 'exports')]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr.trim()).toBe(`custops: 错误: ${join(dir, 'exports')} 是文件夹，不是文件 (提示: 请传入 .csv、.txt 或 .xlsx 文件)`);
+    const en = runBin(['--lang', 'en', '--db', join(dir, 's.db'), 'ingest', join(dir, 'exports')]);
+    expect(en.code).toBe(2);
+    expect(en.stderr.trim()).toBe(`custops: error: ${join(dir, 'exports')} is a folder, not a file (hint: pass a .csv, .txt or .xlsx file)`);
+  });
+});
