@@ -1,3 +1,4 @@
+import type { Style } from 'exceljs';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { extname } from 'node:path';
@@ -154,6 +155,10 @@ function markdownWriter(path: string, columns: Column[]): TabularWriter {
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
+function numberFormat(c: Column): string | undefined {
+  return c.type === 'money' ? '#,##0.00' : c.type === 'percent' ? '0.0%' : c.type === 'date' ? 'yyyy-mm-dd' : undefined;
+}
+
 /** exceljs takes a noticeable time to load, so only commands that write XLSX pay for it. */
 async function xlsxWriter(path: string, columns: Column[], sheetName: string): Promise<TabularWriter> {
   const { default: ExcelJS } = await import('exceljs');
@@ -163,12 +168,14 @@ async function xlsxWriter(path: string, columns: Column[], sheetName: string): P
     header: c.header,
     key: c.key,
     width: Math.min(40, Math.max(10, c.header.length * 2 + 2)),
-    style: c.type === 'money' ? { numFmt: '#,##0.00' } : c.type === 'percent' ? { numFmt: '0.0%' } : c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {},
+    // only formatted columns carry a style: exceljs looks every styled cell's style up by rendering it
+    ...(numberFormat(c) ? { style: { numFmt: numberFormat(c) } } : {}),
   }));
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
   header.commit();
+  const cellStyles: Partial<Style>[] = columns.map((c) => (numberFormat(c) ? { numFmt: numberFormat(c) } : {}));
   let rows = 0;
   return {
     get rows() {
@@ -183,7 +190,11 @@ async function xlsxWriter(path: string, columns: Column[], sheetName: string): P
         else if (v !== null && typeof v === 'object' && !(v instanceof Date)) v = JSON.stringify(v);
         values[c.key] = v;
       }
-      sheet.addRow(values).commit();
+      const added = sheet.addRow(values);
+      // one style object per column: exceljs caches a style by object identity, and renders it to find
+      // its id otherwise (most of the time of a large export)
+      for (let i = 0; i < columns.length; i++) added.getCell(i + 1).style = cellStyles[i];
+      added.commit();
       rows++;
     },
     async close() {
