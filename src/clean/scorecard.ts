@@ -84,8 +84,12 @@ function presentSql(field: string, column: string | undefined): string {
  */
 export function computeScorecard(db: Db, kind: CleanKind, rules: KindRules, topN = 10): KindScore {
   const columns = normalisedColumnOf[kind];
-  const raw = filledColumns(db, kind);
   const requiredFields = new Set(rules.required.flatMap((r) => r.split('|').map((f) => f.trim())));
+  const uniqueFields = new Set([...identityFields[kind], ...rules.unique]);
+  // fields a rule names are scored even when no import has them (a required field missing from every file shows 0%)
+  const ruled = new Set([...requiredFields, ...uniqueFields, ...Object.keys(rules.patterns), ...Object.keys(rules.ranges)]);
+  const filled = new Set(filledColumns(db, kind));
+  const raw = rawColumns(db, kind).filter((c) => filled.has(c) || ruled.has(c));
   const sums = raw.map((f, i) => `${presentSql(f, columns[f])} AS p${i}`);
   const counts = db.prepare(`SELECT ${['COUNT(*) AS records', ...sums].join(', ')} FROM ${kind}`).get() as Record<string, number | null>;
   const records = counts.records ?? 0;
@@ -117,7 +121,6 @@ export function computeScorecard(db: Db, kind: CleanKind, rules: KindRules, topN
     duplicateIssues.set(row.field, row.n);
   }
 
-  const uniqueFields = new Set([...identityFields[kind], ...rules.unique]);
   const fields: FieldScore[] = [];
   raw.forEach((field, i) => {
     const present = (counts[`p${i}`] ?? 0) + (adjust.get(field) ?? 0);

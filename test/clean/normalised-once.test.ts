@@ -35,6 +35,9 @@ describe('clean after ingest', () => {
     const customers = first.kinds.find((k) => k.kind === 'customers')!;
     expect(customers).toMatchObject({ full: true, processed: 6, normalised: 0, updated: 0 });
     expect(first.kinds.find((k) => k.kind === 'orders')).toMatchObject({ processed: 3, normalised: 0 });
+    // birth_date is in no file but a rule names it: scored at 0%; gender is in no file and no rule: not scored
+    expect(customers.score.fields.find((f) => f.field === 'birth_date')).toMatchObject({ present: 0, completeness: 0 });
+    expect(customers.score.fields.find((f) => f.field === 'gender')).toBeUndefined();
     const afterFirst = { issues: issues(), rows: normalised(), score: customers.score };
     expect(afterFirst.issues.length).toBeGreaterThan(8);
 
