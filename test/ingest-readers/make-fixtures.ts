@@ -2,7 +2,7 @@
 // temporary folder; fixtures/readers/ holds a copy made by the same function (see README there).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 
@@ -76,32 +76,35 @@ function oleFile(streamNames: string[]): Buffer {
   return Buffer.concat([header, directory, Buffer.alloc(1024, 0x5a)]);
 }
 
-/** A zip with stored (uncompressed) entries: enough to hand-write an .xlsx the way other programs do. */
-function storedZip(entries: [string, string][]): Buffer {
+/** A zip with its entries in the given order, stored or deflated: enough to hand-write an .xlsx the way other programs do. */
+function handZip(entries: [string, string][], deflate = false): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, text] of entries) {
-    const data = Buffer.from(text, 'utf8');
+    const plain = Buffer.from(text, 'utf8');
+    const data = deflate ? deflateRawSync(plain) : plain;
     const fileName = Buffer.from(name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(deflate ? 8 : 0, 8);
     local.writeUInt16LE(0x21, 12); // 1980-01-01
-    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(crc32(plain), 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(plain.length, 22);
     local.writeUInt16LE(fileName.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(deflate ? 8 : 0, 10);
     central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(crc32(data), 16);
+    central.writeUInt32LE(crc32(plain), 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(plain.length, 24);
     central.writeUInt16LE(fileName.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, fileName, data);
@@ -144,7 +147,7 @@ function chineseExcelWorkbook(): Buffer {
     `<fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders>` +
     `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
     `<cellXfs count="4">${xf(0)}${xf(31)}${xf(58)}${xf(14)}</cellXfs></styleSheet>`;
-  return storedZip([
+  return handZip([
     [
       '[Content_Types].xml',
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -211,6 +214,23 @@ async function writeWorkbook(path: string): Promise<void> {
   notes.addRow(['source', 'crm']);
 
   await workbook.xlsx.writeFile(path);
+}
+
+/** A one-sheet workbook named `sheet` whose xl/workbook.xml comes last, after the sheet and the shared strings (deflated, as real writers do). */
+export function workbookLast(path: string, sheet: string, rows: string[][]): void {
+  const strings = [...new Set(rows.flat())];
+  const col = (i: number): string => String.fromCharCode(65 + i);
+  const sheetXml = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN_NS}"><sheetData>${rows
+    .map((r, y) => `<row r="${y + 1}">${r.map((v, x) => `<c r="${col(x)}${y + 1}" t="s"><v>${strings.indexOf(v)}</v></c>`).join('')}</row>`)
+    .join('')}</sheetData></worksheet>`;
+  writeFileSync(path, handZip([
+    ['[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`],
+    ['_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+    ['xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`],
+    ['xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN_NS}" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`],
+    ['xl/worksheets/sheet1.xml', sheetXml],
+    ['xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="${sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>`],
+  ], true));
 }
 
 /** Writes every reader fixture into `dir` and returns their paths. */

@@ -6,8 +6,8 @@ import { InputError } from '../../src/errors.js';
 import ExcelJS from 'exceljs';
 import { openTables, type RawRow, type ReadOptions, type TableSource } from '../../src/ingest/readers/index.js';
 import { openStreamed } from '../../src/ingest/readers/xlsx.js';
-import { makeFixtures, type Fixtures } from './make-fixtures.js';
-import { workbookLast } from './zip-writer.js';
+import { makeFixtures, workbookLast, type Fixtures } from './make-fixtures.js';
+
 
 let dir: string;
 let fx: Fixtures;
