@@ -42,11 +42,17 @@ export function renderTerminal(p: PresentedReport, options: { color: boolean; ma
       if (table.id.endsWith('-trend')) continue; // trends are for charts and files; the headline numbers say it here
       const columns: Column[] = table.columns.map((c) => ({ key: c.key, header: c.header, type: c.format === 'text' || c.format === 'date' || c.format === 'bool' ? undefined : 'number' }));
       const shown = table.rows.slice(0, maxRows).map((row) => Object.fromEntries(table.columns.map((c) => [c.key, formatCellText(row[c.key], c.format, p.lang)])));
-      out.push(tableText(options, shown, columns, s.tables.length > 1 || table.title !== s.title ? table.title : undefined));
+      out.push(tableText(options, shown, columns, s.tables.length > 1 || !sameTitle(table.title, s.title) ? table.title : undefined));
       if (table.rows.length > maxRows) out.push(dim(zh ? `……另有 ${table.rows.length - maxRows} 行（--output 写出完整报告）` : `… ${table.rows.length - maxRows} more rows (--output writes the full report)`));
     }
     out.push('');
   }
   for (const n of p.notes) out.push(dim(`• ${n.section}: ${n.message}`));
   return `${out.join('\n')}\n`;
+}
+
+/** "Value tier" under "Value tiers" says nothing new: singular and plural of one title count as the same. */
+function sameTitle(a: string, b: string): boolean {
+  const key = (t: string): string => t.trim().toLowerCase().replace(/s$/, '');
+  return key(a) === key(b);
 }

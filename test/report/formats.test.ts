@@ -154,4 +154,11 @@ describe('Markdown, HTML and terminal output', () => {
     expect(text).toContain('¥500.00');
     expect(text).not.toContain('This week');
   });
+
+  it('does not repeat a section heading as its only table title', () => {
+    const en = buildWeeklyReport(db, { asOf: AS_OF, lang: 'en', config: defaultConfig() });
+    const text = renderTerminal(presentReport(en), { color: false });
+    expect(text).toContain('Value tiers\n');
+    expect(text).not.toMatch(/Value tiers\nValue tier\n/);
+  });
 });
