@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { Db } from '../store/db.js';
-import { nowIso } from '../store/db.js';
+import { nowIso, streamingPragmas } from '../store/db.js';
 import type { CleanConfig, KindRules } from './config.js';
 import { cleanKinds, normalisedColumnOf, normalisedColumns, type CleanKind } from './fields.js';
 import { addPlaceholderProblems, issueWriter, ruleProblems, type IssueWriter } from './problems.js';
@@ -73,7 +73,13 @@ export function runClean(db: Db, config: CleanConfig, options: CleanOptions = {}
   const today = options.today ?? localToday();
   for (const kind of kinds) checkRuleFields(db, kind, config.rules[kind]);
   const run = db.transaction(() => kinds.map((kind) => cleanKind(db, kind, config, options, today)));
-  const results = run();
+  const restore = streamingPragmas(db);
+  let results: KindRun[];
+  try {
+    results = run();
+  } finally {
+    restore();
+  }
   return {
     kinds: results,
     processed: results.reduce((n, r) => n + r.processed, 0),

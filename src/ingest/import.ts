@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Db } from '../store/db.js';
-import { inTransaction, nowIso } from '../store/db.js';
+import { inTransaction, nowIso, streamingPragmas } from '../store/db.js';
 import { InputError } from '../errors.js';
 import { openTables, type RawRow, type TableSource } from './readers/index.js';
 import { detectKind, headerScore, mapHeaders, type Mapping, type Overrides } from './mapping.js';
@@ -124,17 +124,12 @@ function issuesOf(kind: Kind, raw: Record<string, string | null>, problems: Prob
  */
 export async function ingestFiles(db: Db, paths: string[], options: IngestOptions): Promise<TableReport[]> {
   const reports: TableReport[] = [];
-  // A bulk load appends rows and builds indexes once: a small page cache and on-disk sort runs keep
-  // memory flat however large the file (the store's defaults favour the analytical commands).
-  const cacheSize = db.pragma('cache_size', { simple: true });
-  const tempStore = db.pragma('temp_store', { simple: true });
-  db.pragma('cache_size = -16384');
-  db.pragma('temp_store = FILE');
+  // A bulk load appends rows and builds indexes once, with a small page cache and sorts on disk.
+  const restore = streamingPragmas(db);
   try {
     await ingestInTransaction(db, paths, options, reports);
   } finally {
-    db.pragma(`cache_size = ${cacheSize}`);
-    db.pragma(`temp_store = ${tempStore}`);
+    restore();
   }
   return reports;
 }

@@ -97,6 +97,22 @@ export async function inTransaction<T>(db: Db, work: () => Promise<T>): Promise<
   }
 }
 
+/**
+ * Settings for a pass over every row of a large table (ingest, clean): a small page cache and sorts
+ * on disk keep memory flat however large the table (the defaults favour the analytical commands).
+ * Returns the function that puts the previous settings back.
+ */
+export function streamingPragmas(db: Db): () => void {
+  const cacheSize = db.pragma('cache_size', { simple: true });
+  const tempStore = db.pragma('temp_store', { simple: true });
+  db.pragma('cache_size = -16384');
+  db.pragma('temp_store = FILE');
+  return () => {
+    db.pragma(`cache_size = ${cacheSize}`);
+    db.pragma(`temp_store = ${tempStore}`);
+  };
+}
+
 export function nowIso(): string {
   return new Date().toISOString();
 }
