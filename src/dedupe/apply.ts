@@ -7,13 +7,17 @@ import { loadDecisions } from './decisions.js';
 import { clusterScored, scoreRecords, type DecisionInput, type DedupeResult, type ScoredPair } from './engine.js';
 import { ENTITY_ROW_COLUMNS, ENTITY_VALUE_COLUMNS, entityValues, type EntityRow } from './entities.js';
 import { explainPair } from './explain.js';
-import { customerRecords } from './records.js';
+import { customerRecords, customersById } from './records.js';
 import { goldenRecord, type SurvivorshipRules } from './survivorship.js';
 import type { MatchRecord } from './types.js';
 
+/** Customers read per query: small pages leave little garbage behind for the collector to carry. */
+const PAGE = 200;
+
 /** Matches the store's customers (with the saved review answers) without writing anything. */
 export function matchStore(db: Db, config: DedupeConfig, decisions: DecisionInput[] = loadDecisions(db)): DedupeResult {
-  return clusterScored(scoreRecords(customerRecords(db), config), decisions);
+  const expectedRecords = db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
+  return clusterScored(scoreRecords(customerRecords(db, PAGE), config, { expectedRecords }), decisions);
 }
 
 export interface RunSummary {
@@ -70,39 +74,32 @@ export function applyDedupe(db: Db, result: DedupeResult, config: DedupeConfig, 
       const i = result.indexOf.get(row.id);
       if (i !== undefined) current[i] = row.entity_id;
     }
-    const existing = new Set((db.prepare('SELECT id FROM entities').pluck().all() as number[]));
+    const existing = new EntitySet(db.prepare('SELECT id FROM entities ORDER BY id').pluck().all() as number[]);
 
-    // cluster sizes and members (positions)
-    const size = new Int32Array(n);
-    for (let i = 0; i < n; i++) size[result.root[i]]++;
-    const membersOf = new Map<number, number[]>();
-    for (let i = 0; i < n; i++) {
-      const r = result.root[i];
-      if (size[r] < 2) continue;
-      let m = membersOf.get(r);
-      if (!m) membersOf.set(r, (m = []));
-      m.push(i);
-    }
+    // cluster sizes and members (positions, ascending) of every group
+    const groups = groupMembers(result.root);
+    const { size } = groups;
 
     // entity ids: a group keeps the entity most of its members already had, biggest groups choose first
-    const claimed = new Set<number>();
-    const entityOfRoot = new Map<number, number>();
-    const roots = [...membersOf.keys()].sort((a, b) => size[b] - size[a] || a - b);
+    const entityOfRoot = new Float64Array(n).fill(NaN);
+    const roots: number[] = [];
+    for (let r = 0; r < n; r++) if (size[r] >= 2) roots.push(r);
+    roots.sort((a, b) => size[b] - size[a] || a - b);
     for (const r of roots) {
       const votes = new Map<number, number>();
-      for (const i of membersOf.get(r) as number[]) if (!Number.isNaN(current[i])) votes.set(current[i], (votes.get(current[i]) ?? 0) + 1);
-      const best = [...votes].filter(([e]) => existing.has(e) && !claimed.has(e)).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+      for (const i of groups.of(r)) if (!Number.isNaN(current[i])) votes.set(current[i], (votes.get(current[i]) ?? 0) + 1);
+      const best = [...votes].filter(([e]) => existing.claimable(e)).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
       if (best) {
-        claimed.add(best[0]);
-        entityOfRoot.set(r, best[0]);
+        existing.claim(best[0]);
+        entityOfRoot[r] = best[0];
       }
     }
     for (let i = 0; i < n; i++) {
       if (size[result.root[i]] !== 1) continue;
       const e = current[i];
-      if (!Number.isNaN(e) && existing.has(e) && !claimed.has(e)) {
-        claimed.add(e);
-        entityOfRoot.set(i, e);
+      if (!Number.isNaN(e) && existing.claimable(e)) {
+        existing.claim(e);
+        entityOfRoot[i] = e;
       }
     }
 
@@ -116,8 +113,8 @@ export function applyDedupe(db: Db, result: DedupeResult, config: DedupeConfig, 
     const writeEntity = (root: number, members: MatchRecord[]): void => {
       const golden = goldenRecord(members, rules, (id) => (id === undefined ? undefined : sourceNames.get(id)));
       const values = entityValues(golden, run, now);
-      let entity = entityOfRoot.get(root);
-      if (entity === undefined) {
+      let entity = entityOfRoot[root];
+      if (Number.isNaN(entity)) {
         entity = Number(insertEntity.run(...values).lastInsertRowid);
         logEntity.run(run, entity, null);
         summary.entitiesCreated++;
@@ -137,33 +134,46 @@ export function applyDedupe(db: Db, result: DedupeResult, config: DedupeConfig, 
         setEntity.run(entity, m.id);
         summary.customersChanged++;
       }
-      entityOfRoot.set(root, entity);
+      entityOfRoot[root] = entity;
     };
 
-    // golden records: customers are read again page by page; a group is written once all its members are read
-    const pending = new Map<number, MatchRecord[]>();
-    for (const record of customerRecords(db)) {
-      const i = result.indexOf.get(record.id);
-      if (i === undefined) continue;
-      const r = result.root[i];
-      if (size[r] === 1) {
-        writeEntity(r, [record]);
-        continue;
+    // golden records: customers are read again page by page, and a group is written when its last
+    // member (by id) comes by; its other members are fetched again then, so no page holds more than
+    // its own records and the groups it completes
+    const lastId = new Float64Array(n).fill(-Infinity);
+    for (let i = 0; i < n; i++) lastId[result.root[i]] = Math.max(lastId[result.root[i]], prepared.ids[i]);
+    for (const page of inPages(customerRecords(db, PAGE), PAGE)) {
+      // members of the groups completed here: from this page, the rest read again
+      const known = new Map(page.map((c) => [c.id, c]));
+      const others: number[] = [];
+      for (const record of page) {
+        const i = result.indexOf.get(record.id);
+        if (i === undefined) continue;
+        const r = result.root[i];
+        if (size[r] < 2 || lastId[r] !== record.id) continue;
+        for (const m of groups.of(r)) if (!known.has(prepared.ids[m])) others.push(prepared.ids[m]);
       }
-      let list = pending.get(r);
-      if (!list) pending.set(r, (list = []));
-      list.push(record);
-      if (list.length === size[r]) {
-        writeEntity(r, list);
-        pending.delete(r);
+      for (const c of customersById(db, others)) known.set(c.id, c);
+      for (const record of page) {
+        const i = result.indexOf.get(record.id);
+        if (i === undefined) continue;
+        const r = result.root[i];
+        if (size[r] === 1) {
+          writeEntity(r, [record]);
+          continue;
+        }
+        if (lastId[r] !== record.id) continue;
+        const ids = Array.from(groups.of(r), (m) => prepared.ids[m]).sort((a, b) => a - b);
+        const members = ids.map((id) => known.get(id));
+        // a member gone from the store since matching: the group is left as it was
+        if (members.every((m) => m !== undefined)) writeEntity(r, members as MatchRecord[]);
       }
     }
 
     // entities no group kept are removed (their rows go to the undo log)
-    const keep = new Set(entityOfRoot.values());
+    // (an entity a group kept is one it claimed: entities written new were never in existing)
     const deleteEntity = db.prepare('DELETE FROM entities WHERE id = ?');
-    for (const id of existing) {
-      if (keep.has(id)) continue;
+    for (const id of existing.unclaimed()) {
       logEntity.run(run, id, JSON.stringify(getEntity.get(id)));
       deleteEntity.run(id);
       summary.entitiesDeleted++;
@@ -172,7 +182,7 @@ export function applyDedupe(db: Db, result: DedupeResult, config: DedupeConfig, 
     // evidence of every merge, and the pairs left for a person
     const insertMerge = db.prepare('INSERT INTO merges (dedupe_run, entity_id, customer_id, linked_to, score, weight, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const tree of spanningTrees(result)) {
-      const entity = entityOfRoot.get(result.root[result.indexOf.get(tree.anchor) as number]) as number;
+      const entity = entityOfRoot[result.root[result.indexOf.get(tree.anchor) as number]];
       insertMerge.run(run, entity, tree.anchor, null, null, null, null);
       for (const { member, link } of tree.members) {
         const other = link.a === member ? link.b : link.a;
@@ -198,22 +208,33 @@ export function applyDedupe(db: Db, result: DedupeResult, config: DedupeConfig, 
 
 /** Per group: its first member, and for every other member the link that brought it in. */
 function* spanningTrees(result: DedupeResult): Generator<{ anchor: number; members: { member: number; link: ScoredPair }[] }> {
-  const adjacency = new Map<number, ScoredPair[]>();
-  for (const link of result.links) {
-    for (const id of [link.a, link.b]) {
-      const list = adjacency.get(id);
-      if (list) list.push(link);
-      else adjacency.set(id, [link]);
-    }
+  // links by record position, each record's links in the order of result.links
+  const { links, indexOf } = result;
+  const n = result.prepared.n;
+  const start = new Int32Array(n + 1);
+  const ends: number[] = [];
+  for (const link of links) {
+    const a = indexOf.get(link.a) as number;
+    const b = indexOf.get(link.b) as number;
+    ends.push(a, b);
+    start[a + 1]++;
+    start[b + 1]++;
   }
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, n);
+  const linkAt = new Int32Array(ends.length);
+  for (let e = 0; e < ends.length; e++) linkAt[fill[ends[e]]++] = e >> 1;
   for (const cluster of result.clusters) {
-    const anchor = Math.min(...cluster);
+    let anchor = cluster[0];
+    for (const id of cluster) if (id < anchor) anchor = id;
     const seen = new Set([anchor]);
     const queue = [anchor];
     const members: { member: number; link: ScoredPair }[] = [];
-    while (queue.length > 0) {
-      const from = queue.shift() as number;
-      for (const link of adjacency.get(from) ?? []) {
+    for (let q = 0; q < queue.length; q++) {
+      const from = queue[q];
+      const i = indexOf.get(from) as number;
+      for (let k = start[i]; k < start[i + 1]; k++) {
+        const link = links[linkAt[k]];
         const to = link.a === from ? link.b : link.a;
         if (seen.has(to)) continue;
         seen.add(to);
@@ -223,6 +244,69 @@ function* spanningTrees(result: DedupeResult): Generator<{ anchor: number; membe
     }
     yield { anchor, members };
   }
+}
+
+/** Record positions grouped by cluster root: size per root and each group's members in ascending position. */
+function groupMembers(root: Int32Array): { size: Int32Array; of: (r: number) => Int32Array } {
+  const n = root.length;
+  const size = new Int32Array(n);
+  for (let i = 0; i < n; i++) size[root[i]]++;
+  const start = new Int32Array(n + 1);
+  for (let r = 0; r < n; r++) start[r + 1] = start[r] + size[r];
+  const members = new Int32Array(n);
+  const fill = start.slice(0, n);
+  for (let i = 0; i < n; i++) members[fill[root[i]]++] = i;
+  return { size, of: (r) => members.subarray(start[r], start[r] + size[r]) };
+}
+
+/** The entities a run starts with (ascending ids), and which of them a group has claimed. */
+class EntitySet {
+  private readonly ids: Float64Array;
+  private readonly claimed: Uint8Array;
+
+  constructor(ascendingIds: number[]) {
+    this.ids = Float64Array.from(ascendingIds);
+    this.claimed = new Uint8Array(ascendingIds.length);
+  }
+
+  private find(id: number): number {
+    let lo = 0;
+    let hi = this.ids.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.ids[mid] === id) return mid;
+      if (this.ids[mid] < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** An existing entity no group has claimed yet. */
+  claimable(id: number): boolean {
+    const k = this.find(id);
+    return k >= 0 && this.claimed[k] === 0;
+  }
+
+  claim(id: number): void {
+    this.claimed[this.find(id)] = 1;
+  }
+
+  *unclaimed(): Generator<number> {
+    for (let k = 0; k < this.ids.length; k++) if (this.claimed[k] === 0) yield this.ids[k];
+  }
+}
+
+/** Records in arrays of up to size. */
+function* inPages<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let page: T[] = [];
+  for (const item of items) {
+    page.push(item);
+    if (page.length === size) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
 }
 
 function compactEvidence(result: DedupeResult, a: number, b: number, config: DedupeConfig): unknown {

@@ -133,6 +133,8 @@ export function generatePairs(p: Prepared, options: BlockingOptions, emit: Emit)
   const samples: TrainingSample[] = [];
   const windowPairs = new PairBuffer();
   const rng = mulberry32(options.seed);
+  const everyone = new Uint32Array(p.n);
+  for (let i = 0; i < p.n; i++) everyone[i] = i;
 
   const coveredEarlier = (i: number, j: number, upTo: number): boolean => {
     for (let r = 0; r < upTo; r++) {
@@ -155,36 +157,38 @@ export function generatePairs(p: Prepared, options: BlockingOptions, emit: Emit)
       population: 0,
     };
     let nextId = 0;
-    const exhaustive = (members: number[]): void => {
+    const exhaustive = (members: ArrayLike<number>): void => {
       const id = nextId++;
-      for (const m of members) ids[m] = id;
+      for (let x = 0; x < members.length; x++) ids[members[x]] = id;
     };
-    const blocks = groupBy(p, rule.key, allIndices(p.n));
-    for (const top of blocks) {
-      if (top.length < 2) continue;
+    const top = groupBy(p, rule.key, everyone);
+    for (let g = 0; g < top.count; g++) {
+      const size = top.start[g + 1] - top.start[g];
+      if (size < 2) continue;
       stat.blocks++;
-      if (top.length > stat.largestBlock) stat.largestBlock = top.length;
-      if (top.length > options.maxBlockSize) stat.splitBlocks++;
-      for (const block of splitBlock(p, rule, top, options.maxBlockSize)) {
+      if (size > stat.largestBlock) stat.largestBlock = size;
+      if (size > options.maxBlockSize) stat.splitBlocks++;
+      for (const block of splitBlock(p, rule, top.group(g), options.maxBlockSize)) {
         if (block.length < 2) continue;
         if (block.length <= options.maxBlockSize) {
           exhaustive(block);
         } else {
           stat.windowedBlocks++;
-          for (const m of block) ids[m] = -2;
+          for (let x = 0; x < block.length; x++) ids[block[x]] = -2;
           windowBlock(p, block, rule, options.window, (i, j) => windowPairs.push(i, j));
-          continue;
         }
       }
     }
     blockIds.push(ids);
     // second pass in block order: emit pairs no earlier rule produced, and sample training pairs
-    const members = membersByBlock(ids, nextId);
-    for (const block of members) {
-      for (let x = 0; x < block.length; x++) {
-        const i = block[x];
-        for (let y = x + 1; y < block.length; y++) {
-          const j = block[y];
+    const byBlock = membersByBlock(ids, nextId);
+    const members = byBlock.members;
+    for (let b = 0; b < nextId; b++) {
+      const end = byBlock.start[b + 1];
+      for (let x = byBlock.start[b]; x < end; x++) {
+        const i = members[x];
+        for (let y = x + 1; y < end; y++) {
+          const j = members[y];
           sample.population++;
           if (sample.size < options.trainingSample) {
             sample.left[sample.size] = i;
@@ -209,7 +213,7 @@ export function generatePairs(p: Prepared, options: BlockingOptions, emit: Emit)
   }
 
   for (const rule of windowed) {
-    windowBlock(p, allIndices(p.n), rule, options.window, (i, j) => windowPairs.push(i, j));
+    windowBlock(p, everyone, rule, options.window, (i, j) => windowPairs.push(i, j));
   }
   // windows (sorted-neighbourhood rules and over-large blocks) may propose a pair twice: deduplicate
   windowPairs.sortUnique();
@@ -224,33 +228,61 @@ export function generatePairs(p: Prepared, options: BlockingOptions, emit: Emit)
   return { stats, samples, blockIds };
 }
 
-function allIndices(n: number): number[] {
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
+/**
+ * Record indices grouped by key, packed: group g holds members[start[g] .. start[g + 1]), groups in
+ * order of first appearance, members in the order given. Typed arrays rather than an array per
+ * group: most keys (a phone, an e-mail) are held by one record or two.
+ */
+interface Groups {
+  count: number;
+  start: Uint32Array;
+  members: Uint32Array;
+  group(g: number): Uint32Array;
 }
 
 /** Groups record indices by key (records without a key are left out). */
-function groupBy(p: Prepared, key: (p: Prepared, i: number) => string | null, indices: number[]): number[][] {
-  const groups = new Map<string, number[]>();
-  for (const i of indices) {
-    const k = key(p, i);
-    if (k === null || k === '') continue;
-    const g = groups.get(k);
-    if (g) g.push(i);
-    else groups.set(k, [i]);
+function groupBy(p: Prepared, key: (p: Prepared, i: number) => string | null, indices: ArrayLike<number>): Groups {
+  const groupIds = new Map<string, number>();
+  const groupOf = new Int32Array(indices.length);
+  const size = new Uint32Array(indices.length + 1);
+  for (let x = 0; x < indices.length; x++) {
+    const k = key(p, indices[x]);
+    if (k === null || k === '') {
+      groupOf[x] = -1;
+      continue;
+    }
+    let g = groupIds.get(k);
+    if (g === undefined) {
+      g = groupIds.size;
+      groupIds.set(k, g);
+    }
+    groupOf[x] = g;
+    size[g]++;
   }
-  return [...groups.values()];
+  const count = groupIds.size;
+  const start = new Uint32Array(count + 1);
+  for (let g = 0; g < count; g++) start[g + 1] = start[g] + size[g];
+  const members = new Uint32Array(start[count]);
+  const fill = start.slice(0, count);
+  for (let x = 0; x < indices.length; x++) {
+    const g = groupOf[x];
+    if (g >= 0) members[fill[g]++] = indices[x];
+  }
+  return { count, start, members, group: (g) => members.subarray(start[g], start[g + 1]) };
 }
 
-function splitBlock(p: Prepared, rule: BlockingRule, block: number[], max: number): number[][] {
+function splitBlock(p: Prepared, rule: BlockingRule, block: Uint32Array, max: number): Uint32Array[] {
   let current = [block];
   for (const sub of rule.subKeys) {
     if (current.every((b) => b.length <= max)) break;
-    const next: number[][] = [];
+    const next: Uint32Array[] = [];
     for (const b of current) {
-      if (b.length <= max) next.push(b);
-      else next.push(...groupBy(p, (pp, i) => sub(pp, i) ?? '\u0000', b));
+      if (b.length <= max) {
+        next.push(b);
+        continue;
+      }
+      const groups = groupBy(p, (pp, i) => sub(pp, i) ?? '\u0000', b);
+      for (let g = 0; g < groups.count; g++) next.push(groups.group(g));
     }
     current = next;
   }
@@ -258,61 +290,113 @@ function splitBlock(p: Prepared, rule: BlockingRule, block: number[], max: numbe
 }
 
 /** Sorted neighbourhood over a set of records: sort by the rule key plus sub-keys, pair within a window. */
-function windowBlock(p: Prepared, members: number[], rule: BlockingRule, window: number, emit: Emit): void {
-  const keyed: { k: string; i: number }[] = [];
-  for (const i of members) {
+function windowBlock(p: Prepared, members: ArrayLike<number>, rule: BlockingRule, window: number, emit: Emit): void {
+  const keys: string[] = [];
+  const keyed: number[] = [];
+  for (let x = 0; x < members.length; x++) {
+    const i = members[x];
     const k = rule.key(p, i);
     if (k === null || k === '') continue;
-    keyed.push({ k: k + '\u0001' + rule.subKeys.map((s) => s(p, i) ?? '').join('\u0001'), i });
+    keys.push(k + '\u0001' + rule.subKeys.map((s) => s(p, i) ?? '').join('\u0001'));
+    keyed.push(i);
   }
-  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i));
-  for (let x = 0; x < keyed.length; x++) {
-    for (let y = x + 1; y < Math.min(keyed.length, x + window); y++) {
-      const i = keyed[x].i;
-      const j = keyed[y].i;
+  const order = new Uint32Array(keyed.length);
+  for (let x = 0; x < order.length; x++) order[x] = x;
+  order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : keyed[a] - keyed[b]));
+  for (let x = 0; x < order.length; x++) {
+    const i = keyed[order[x]];
+    for (let y = x + 1; y < Math.min(order.length, x + window); y++) {
+      const j = keyed[order[y]];
       if (i < j) emit(i, j);
       else emit(j, i);
     }
   }
 }
 
-function membersByBlock(ids: Int32Array, blocks: number): Uint32Array[] {
-  const sizes = new Uint32Array(blocks);
-  for (const b of ids) if (b >= 0) sizes[b]++;
-  const out = new Array<Uint32Array>(blocks);
-  for (let b = 0; b < blocks; b++) out[b] = new Uint32Array(sizes[b]);
-  const fill = new Uint32Array(blocks);
+/** Members of each block (ascending index), packed like Groups. */
+function membersByBlock(ids: Int32Array, blocks: number): { start: Uint32Array; members: Uint32Array } {
+  const start = new Uint32Array(blocks + 1);
+  for (const b of ids) if (b >= 0) start[b + 1]++;
+  for (let b = 0; b < blocks; b++) start[b + 1] += start[b];
+  const members = new Uint32Array(start[blocks]);
+  const fill = start.slice(0, blocks);
   for (let i = 0; i < ids.length; i++) {
     const b = ids[i];
-    if (b >= 0) out[b][fill[b]++] = i;
+    if (b >= 0) members[fill[b]++] = i;
   }
-  return out;
+  return { start, members };
 }
 
-/** Growable list of pairs packed as i * 2^26 + j in a Float64Array (exact for up to 67M records). */
-class PairBuffer {
-  private data = new Float64Array(1024);
+/**
+ * List of pairs packed as i * 2^26 + j in Float64Array chunks (exact for up to 67M records). Chunks,
+ * not one growing array: a million records give about eight million window pairs, and doubling
+ * an array that size would hold the old and the new copy at once.
+ */
+export class PairBuffer {
+  private readonly chunks: Float64Array[] = [];
+  private current: Float64Array;
+  private used = 0;
+  private sorted = false;
+  /** Pairs pushed (repeats included). */
   length = 0;
+
+  constructor(private readonly chunkSize = 1 << 20) {
+    this.current = new Float64Array(Math.min(chunkSize, 1024));
+  }
+
   push(i: number, j: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
+    if (this.sorted) throw new Error('PairBuffer is sorted: no more pushes');
+    if (this.used === this.current.length) {
+      if (this.current.length < this.chunkSize) {
+        const bigger = new Float64Array(Math.min(this.current.length * 2, this.chunkSize));
+        bigger.set(this.current);
+        this.current = bigger;
+      } else {
+        this.chunks.push(this.current);
+        this.current = new Float64Array(this.chunkSize);
+        this.used = 0;
+      }
     }
-    this.data[this.length++] = i * 67108864 + j;
+    this.current[this.used++] = i * 67108864 + j;
+    this.length++;
   }
+
+  /** Sorts each chunk; forEach then merges them, skipping repeats. No more pushes after this. */
   sortUnique(): void {
-    const view = this.data.subarray(0, this.length);
-    view.sort();
-    let w = 0;
-    for (let r = 0; r < view.length; r++) if (r === 0 || view[r] !== view[r - 1]) view[w++] = view[r];
-    this.length = w;
+    if (this.used > 0) this.chunks.push(this.current.subarray(0, this.used));
+    this.current = new Float64Array(0);
+    this.used = 0;
+    for (const c of this.chunks) c.sort();
+    this.sorted = true;
   }
+
+  /** Each distinct pair once, in ascending (i, j) order. Call sortUnique() first. */
   forEach(fn: (i: number, j: number) => void): void {
-    for (let r = 0; r < this.length; r++) {
-      const v = this.data[r];
+    if (!this.sorted) throw new Error('PairBuffer.forEach needs sortUnique() first');
+    this.merge((v) => {
       const i = Math.floor(v / 67108864);
       fn(i, v - i * 67108864);
+    });
+  }
+
+  private merge(fn: (packed: number) => void): void {
+    const chunks = this.chunks;
+    const at = new Uint32Array(chunks.length);
+    let last = -1;
+    for (;;) {
+      // few chunks: a linear scan for the smallest head is enough
+      let best = -1;
+      let min = Infinity;
+      for (let c = 0; c < chunks.length; c++) {
+        if (at[c] < chunks[c].length && chunks[c][at[c]] < min) {
+          min = chunks[c][at[c]];
+          best = c;
+        }
+      }
+      if (best < 0) return;
+      at[best]++;
+      if (min !== last) fn(min);
+      last = min;
     }
   }
 }

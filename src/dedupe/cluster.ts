@@ -10,6 +10,51 @@ export interface Edge {
   weight: number;
 }
 
+/** Edges packed in typed arrays (a million records give about a million match edges). */
+export class EdgeList {
+  i: Uint32Array;
+  j: Uint32Array;
+  weight: Float64Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.i = new Uint32Array(capacity);
+    this.j = new Uint32Array(capacity);
+    this.weight = new Float64Array(capacity);
+  }
+
+  static from(edges: Edge[]): EdgeList {
+    const list = new EdgeList(Math.max(edges.length, 1));
+    for (const e of edges) list.push(e.i, e.j, e.weight);
+    return list;
+  }
+
+  push(i: number, j: number, weight: number): void {
+    if (this.length === this.i.length) this.grow();
+    const k = this.length++;
+    this.i[k] = i;
+    this.j[k] = j;
+    this.weight[k] = weight;
+  }
+
+  at(k: number): Edge {
+    return { i: this.i[k], j: this.j[k], weight: this.weight[k] };
+  }
+
+  private grow(): void {
+    const size = this.i.length * 2;
+    const i = new Uint32Array(size);
+    i.set(this.i);
+    this.i = i;
+    const j = new Uint32Array(size);
+    j.set(this.j);
+    this.j = j;
+    const w = new Float64Array(size);
+    w.set(this.weight);
+    this.weight = w;
+  }
+}
+
 export interface ClusterOptions {
   cohesion: number;
   /** Cross pairs scored per join at most (large groups are sampled evenly). */
@@ -34,7 +79,7 @@ export interface Decisions {
 
 export function clusterEdges(
   n: number,
-  edges: Edge[],
+  edges: EdgeList,
   probability: (i: number, j: number) => number,
   options: ClusterOptions,
   decisions: Decisions = { same: [], different: [] },
@@ -84,11 +129,16 @@ export function clusterEdges(
     join(ra, rb, ga, gb);
     result.joined.push({ i: a, j: b, weight: Infinity });
   }
-  const sorted = edges.slice().sort((x, y) => y.weight - x.weight || x.i - y.i || x.j - y.j);
-  for (const edge of sorted) {
-    const ra = find(edge.i);
-    const rb = find(edge.j);
+  // strongest first; (weight, i, j) orders the edges completely, so the result does not depend on input order
+  const order = new Uint32Array(edges.length);
+  for (let k = 0; k < order.length; k++) order[k] = k;
+  const { i: ei, j: ej, weight: ew } = edges;
+  order.sort((x, y) => ew[y] - ew[x] || ei[x] - ei[y] || ej[x] - ej[y]);
+  for (const k of order) {
+    const ra = find(ei[k]);
+    const rb = find(ej[k]);
     if (ra === rb) continue;
+    const edge = edges.at(k);
     const ga = groupOf(ra);
     const gb = groupOf(rb);
     if (forbidden(ga, gb)) {

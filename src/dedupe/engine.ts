@@ -1,11 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { generatePairs, type RuleStats } from './blocking.js';
-import { clusterEdges, type Edge } from './cluster.js';
-import { COMPARISONS, compareInto } from './comparisons.js';
+import { clusterEdges, EdgeList, type Edge } from './cluster.js';
+import { COMPARISONS, compareInto, comparisonIndex } from './comparisons.js';
 import { defaultDedupeConfig, type DedupeConfig } from './config.js';
 import { estimateLambda, trainModel, type MatchModel } from './model.js';
 import { prepareRecords, type Prepared } from './prepare.js';
-import { PairStore, Scorer, packLevels, tfBonus } from './scoring.js';
+import { IdIndex } from './id-index.js';
+import { PairSpill } from './pair-spill.js';
+import { Scorer, packLevels, tfBonus } from './scoring.js';
 import { termFrequencies, type TermFrequencies } from './term-frequency.js';
 import type { MatchRecord } from './types.js';
 
@@ -39,9 +41,10 @@ export interface Scored {
   tf: TermFrequencies;
   scorer: Scorer;
   /** Record id → position in prepared. */
-  indexOf: Map<number, number>;
-  matchEdges: Edge[];
-  uncertain: Edge[];
+  indexOf: IdIndex;
+  /** Pairs at or above the match threshold, and between the review and match thresholds (record positions). */
+  matchEdges: EdgeList;
+  uncertain: EdgeList;
   config: DedupeConfig;
 }
 
@@ -62,90 +65,111 @@ export interface DecisionInput {
   same: boolean;
 }
 
+/** How the engine works, not what it finds: results are the same for any value. */
+export interface EngineOptions {
+  /** Compared pairs per chunk of the temporary pair file (the last chunk stays in memory). */
+  pairChunk?: number;
+  /** Where the temporary pair file goes (default: the system's temporary directory). */
+  tempDir?: string;
+  /** How many records are coming, when the caller knows (columns are then allocated once). */
+  expectedRecords?: number;
+}
+
 /** Finds the records that are the same customer. Pure: records in, clusters and evidence out. */
-export function dedupe(records: Iterable<MatchRecord>, config: DedupeConfig = defaultDedupeConfig(), decisions: DecisionInput[] = []): DedupeResult {
-  return clusterScored(scoreRecords(records, config), decisions);
+export function dedupe(records: Iterable<MatchRecord>, config: DedupeConfig = defaultDedupeConfig(), decisions: DecisionInput[] = [], options: EngineOptions = {}): DedupeResult {
+  return clusterScored(scoreRecords(records, config, options), decisions);
 }
 
 /** Blocking, comparison, training and scoring: the candidate pairs above the review threshold. */
-export function scoreRecords(records: Iterable<MatchRecord>, config: DedupeConfig = defaultDedupeConfig()): Scored {
+export function scoreRecords(records: Iterable<MatchRecord>, config: DedupeConfig = defaultDedupeConfig(), options: EngineOptions = {}): Scored {
   const t0 = performance.now();
-  const prepared = prepareRecords(records);
+  const prepared = prepareRecords(records, options.expectedRecords);
   const tf = termFrequencies(prepared);
+  dropUnusedCounts(tf);
   const t1 = performance.now();
 
-  const store = new PairStore();
-  const levels = new Uint8Array(COMPARISONS.length);
-  const blocking = generatePairs(
-    prepared,
-    {
-      rules: config.blocking.rules,
-      maxBlockSize: config.blocking.max_block_size,
-      window: config.blocking.window,
-      trainingSample: config.training.pairs_per_rule,
+  // a pair's level pattern and term-frequency bonus do not depend on the model: they are kept on
+  // disk until the model is trained, and only the pairs above the review threshold come back
+  const pairs = new PairSpill(options.pairChunk, options.tempDir);
+  try {
+    const levels = new Uint8Array(COMPARISONS.length);
+    const { stats: blockingStats, samples } = generatePairs(
+      prepared,
+      {
+        rules: config.blocking.rules,
+        maxBlockSize: config.blocking.max_block_size,
+        window: config.blocking.window,
+        trainingSample: config.training.pairs_per_rule,
+        seed: config.training.seed,
+      },
+      (i, j) => {
+        const swapped = compareInto(prepared, i, j, levels);
+        pairs.push(i, j, packLevels(levels), tfBonus(prepared, tf, levels, swapped, i));
+      },
+    );
+    const t2 = performance.now();
+
+    const model = trainModel(prepared, tf, samples, {
+      maxIterations: config.training.max_iterations,
+      tolerance: 1e-6,
+      uSample: config.training.random_pairs,
       seed: config.training.seed,
-    },
-    (i, j) => {
-      const swapped = compareInto(prepared, i, j, levels);
-      store.push(i, j, packLevels(levels), tfBonus(prepared, tf, levels, swapped, i));
-    },
-  );
-  const t2 = performance.now();
+    });
+    samples.length = 0; // the training pairs are not needed any more
+    const scorer = new Scorer(prepared, tf, model);
+    const t3 = performance.now();
 
-  const model = trainModel(prepared, tf, blocking.samples, {
-    maxIterations: config.training.max_iterations,
-    tolerance: 1e-6,
-    uSample: config.training.random_pairs,
-    seed: config.training.seed,
-  });
-  const scorer = new Scorer(prepared, tf, model);
-  const t3 = performance.now();
-
-  // prior: expected matches among candidates = λ × all pairs
-  const binWidth = 0.25;
-  const histMin = -200;
-  const hist = new Float64Array(1600);
-  const weights = new Float32Array(store.length);
-  for (let k = 0; k < store.length; k++) {
-    const w = scorer.patternWeight(store.pattern[k]) + store.bonus[k];
-    weights[k] = w;
-    hist[Math.min(hist.length - 1, Math.max(0, Math.floor((w - histMin) / binWidth)))]++;
+    // prior: expected matches among candidates = λ × all pairs
+    const binWidth = 0.25;
+    const histMin = -200;
+    const hist = new Float64Array(1600);
+    pairs.forEachChunk((chunk) => {
+      const { pattern, bonus } = chunk;
+      for (let k = 0; k < chunk.length; k++) {
+        const w = scorer.patternWeight(pattern[k]) + bonus[k];
+        hist[Math.min(hist.length - 1, Math.max(0, Math.floor((w - histMin) / binWidth)))]++;
+      }
+    });
+    const n = prepared.n;
+    model.lambda = estimateLambda(hist, histMin, binWidth, (n * (n - 1)) / 2);
+    model.priorWeight = Math.log2(model.lambda / (1 - model.lambda));
+    const reviewWeight = logit2(config.review);
+    const matchWeight = logit2(config.match);
+    const matchEdges = new EdgeList();
+    const uncertain = new EdgeList();
+    pairs.forEachChunk((chunk) => {
+      const { left, right, pattern, bonus } = chunk;
+      for (let k = 0; k < chunk.length; k++) {
+        // the pair weight rounded to single precision, as it always was stored
+        const w = Math.fround(scorer.patternWeight(pattern[k]) + bonus[k]) + model.priorWeight;
+        if (w < reviewWeight) continue;
+        (w >= matchWeight ? matchEdges : uncertain).push(left[k], right[k], w);
+      }
+    });
+    const t4 = performance.now();
+    const indexOf = new IdIndex(prepared.ids);
+    const sec = (a: number, b: number): number => Math.round(b - a) / 1000;
+    return {
+      model,
+      prepared,
+      tf,
+      scorer,
+      indexOf,
+      matchEdges,
+      uncertain,
+      config,
+      stats: {
+        records: n,
+        candidatePairs: pairs.length,
+        comparedPerSecond: Math.round(pairs.length / Math.max((t2 - t1) / 1000, 1e-3)),
+        lambda: model.lambda,
+        blocking: blockingStats,
+        seconds: { prepare: sec(t0, t1), block: sec(t1, t2), train: sec(t2, t3), score: sec(t3, t4), cluster: 0, total: sec(t0, t4) },
+      },
+    };
+  } finally {
+    pairs.close();
   }
-  const n = prepared.n;
-  model.lambda = estimateLambda(hist, histMin, binWidth, (n * (n - 1)) / 2);
-  model.priorWeight = Math.log2(model.lambda / (1 - model.lambda));
-  const reviewWeight = logit2(config.review);
-  const matchWeight = logit2(config.match);
-  const matchEdges: Edge[] = [];
-  const uncertain: Edge[] = [];
-  for (let k = 0; k < store.length; k++) {
-    const w = weights[k] + model.priorWeight;
-    if (w < reviewWeight) continue;
-    const edge = { i: store.left[k], j: store.right[k], weight: w };
-    (w >= matchWeight ? matchEdges : uncertain).push(edge);
-  }
-  const t4 = performance.now();
-  const indexOf = new Map<number, number>();
-  prepared.ids.forEach((id, i) => indexOf.set(id, i));
-  const sec = (a: number, b: number): number => Math.round(b - a) / 1000;
-  return {
-    model,
-    prepared,
-    tf,
-    scorer,
-    indexOf,
-    matchEdges,
-    uncertain,
-    config,
-    stats: {
-      records: n,
-      candidatePairs: store.length,
-      comparedPerSecond: Math.round(store.length / Math.max((t2 - t1) / 1000, 1e-3)),
-      lambda: model.lambda,
-      blocking: blocking.stats,
-      seconds: { prepare: sec(t0, t1), block: sec(t1, t2), train: sec(t2, t3), score: sec(t3, t4), cluster: 0, total: sec(t0, t4) },
-    },
-  };
 }
 
 /** Clusters scored pairs into customers, honouring a person's decisions. */
@@ -184,9 +208,9 @@ export function clusterScored(scored: Scored, decisions: DecisionInput[] = []): 
   const links = clustering.joined.map(toPair);
   const decidedKey = new Set(decisions.map((d) => pairKey(d.a, d.b)));
   const review: ReviewPair[] = [];
-  for (const e of uncertain) {
-    if (clustering.root[e.i] === clustering.root[e.j]) continue;
-    const pair = toPair(e);
+  for (let k = 0; k < uncertain.length; k++) {
+    if (clustering.root[uncertain.i[k]] === clustering.root[uncertain.j[k]]) continue;
+    const pair = toPair(uncertain.at(k));
     if (!decidedKey.has(pairKey(pair.a, pair.b))) review.push({ ...pair, reason: 'uncertain' });
   }
   for (const r of clustering.refused) {
@@ -211,6 +235,17 @@ export function clusterScored(scored: Scored, decisions: DecisionInput[] = []): 
 
 export function pairKey(a: number, b: number): string {
   return a < b ? `${a}:${b}` : `${b}:${a}`;
+}
+
+/**
+ * Value counts are read again only for names (a swapped name is weighed by the name field that
+ * has it more often); the per-record adjustments already carry the rest. Phone, e-mail and
+ * address counts hold a map entry for almost every record.
+ */
+function dropUnusedCounts(tf: TermFrequencies): void {
+  tf.counts.forEach((_, k) => {
+    if (k !== comparisonIndex.givenName && k !== comparisonIndex.familyName) tf.counts[k] = null;
+  });
 }
 
 function logit2(p: number): number {

@@ -39,79 +39,127 @@ export interface Prepared {
 
 export type Col = (string | null)[];
 
-const intern = new Map<string, string>();
-function shared(s: string | null): string | null {
-  if (s === null) return null;
-  const hit = intern.get(s);
-  if (hit !== undefined) return hit;
-  if (intern.size > 2_000_000) intern.clear();
-  intern.set(s, s);
-  return s;
+type Share = (s: string | null) => string | null;
+
+/** One string per distinct value, so repeated values cost a pointer. Per run: the map goes when preparing ends. */
+function interner(): Share {
+  const seen = new Map<string, string>();
+  return (s) => {
+    if (s === null) return null;
+    const hit = seen.get(s);
+    if (hit !== undefined) return hit;
+    if (seen.size > 2_000_000) seen.clear();
+    seen.set(s, s);
+    return s;
+  };
 }
 
-export function prepareRecords(records: Iterable<MatchRecord>): Prepared {
+/** The string columns of Prepared (all but the token columns). */
+const STRING_COLUMNS = [
+  'given',
+  'givenRoman',
+  'givenSound',
+  'family',
+  'familyRoman',
+  'familySound',
+  'nameRomanKey',
+  'phone',
+  'phoneTail',
+  'email',
+  'emailLocal',
+  'birth',
+  'idNumber',
+  'postcode',
+  'city',
+  'cityRoman',
+  'province',
+  'address',
+  'company',
+] as const satisfies readonly (keyof Prepared)[];
+
+/**
+ * Prepares records for matching. `expected`, the number of records when known beforehand, lets
+ * every column be allocated once at its final size: columns grown by push leave two to three times
+ * their size behind as garbage, which at a million records is most of what the heap carries.
+ */
+export function prepareRecords(records: Iterable<MatchRecord>, expected = Array.isArray(records) ? records.length : 0): Prepared {
+  const column = (): Col => (expected > 0 ? new Array<string | null>(expected).fill(null) : []);
   const p: Prepared = {
     n: 0,
-    ids: [],
+    ids: expected > 0 ? new Array<number>(expected).fill(0) : [],
     sourceIds: new Int32Array(0),
-    given: [],
-    givenRoman: [],
-    givenSound: [],
-    family: [],
-    familyRoman: [],
-    familySound: [],
-    nameRomanKey: [],
-    phone: [],
-    phoneTail: [],
-    email: [],
-    emailLocal: [],
-    birth: [],
-    idNumber: [],
-    postcode: [],
-    city: [],
-    cityRoman: [],
-    province: [],
-    address: [],
+    given: column(),
+    givenRoman: column(),
+    givenSound: column(),
+    family: column(),
+    familyRoman: column(),
+    familySound: column(),
+    nameRomanKey: column(),
+    phone: column(),
+    phoneTail: column(),
+    email: column(),
+    emailLocal: column(),
+    birth: column(),
+    idNumber: column(),
+    postcode: column(),
+    city: column(),
+    cityRoman: column(),
+    province: column(),
+    address: column(),
     addressTokens: { offsets: new Uint32Array(1), ids: new Uint32Array(0) },
-    company: [],
+    company: column(),
     companyTokens: { offsets: new Uint32Array(1), ids: new Uint32Array(0) },
   };
   const addressTokens = new TokenColumnBuilder();
   const companyTokens = new TokenColumnBuilder();
-  const sources: number[] = [];
+  let sources = new Int32Array(Math.max(expected, 1024));
+  const shared = interner();
   for (const r of records) {
-    p.ids.push(r.id);
-    sources.push(r.sourceId ?? 0);
-    appendName(p, r);
+    // k past the expected count appends (the array grows as with push)
+    const k = p.n;
+    p.ids[k] = r.id;
+    if (k === sources.length) {
+      const bigger = new Int32Array(sources.length * 2);
+      bigger.set(sources);
+      sources = bigger;
+    }
+    sources[k] = r.sourceId ?? 0;
+    setName(p, k, r, shared);
     const phone = cleanPhone(r.phone);
-    p.phone.push(phone);
-    p.phoneTail.push(phone && phone.length >= 8 ? phone.slice(-8) : null);
+    p.phone[k] = phone;
+    p.phoneTail[k] = phone && phone.length >= 8 ? phone.slice(-8) : null;
     const email = r.email ? r.email.trim().toLowerCase() || null : null;
-    p.email.push(email);
-    p.emailLocal.push(email && email.includes('@') ? email.slice(0, email.indexOf('@')) : null);
-    p.birth.push(birthDigits(r.birthDate));
-    p.idNumber.push(alnumUpper(r.idNumber));
-    p.postcode.push(shared(alnumUpper(r.postcode)));
-    const city = placeName(r.city, /(市|区|县)$/);
-    p.city.push(city);
-    p.cityRoman.push(city === null ? null : shared(placeRoman(city)));
+    p.email[k] = email;
+    p.emailLocal[k] = email && email.includes('@') ? email.slice(0, email.indexOf('@')) : null;
+    p.birth[k] = shared(birthDigits(r.birthDate));
+    p.idNumber[k] = alnumUpper(r.idNumber);
+    p.postcode[k] = shared(alnumUpper(r.postcode));
+    const city = shared(placeName(r.city, /(市|区|县)$/));
+    p.city[k] = city;
+    p.cityRoman[k] = city === null ? null : shared(placeRoman(city));
     const province = placeName(r.province, /(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/);
-    p.province.push(province === null ? null : shared(placeRoman(province)));
+    p.province[k] = province === null ? null : shared(placeRoman(province));
     const address = cleanAddress(r.address);
-    p.address.push(address);
+    p.address[k] = address;
     addressTokens.add(address);
     const company = shared(companyKeyOf(r.companyKey ?? null, r.company ?? null));
-    p.company.push(company);
+    p.company[k] = company;
     companyTokens.add(company);
     p.n++;
   }
-  p.sourceIds = Int32Array.from(sources);
+  if (p.n !== expected) {
+    // fewer records than expected: drop the unused tail; more: arrays grown by push keep up to
+    // half their length spare, and copies fit exactly
+    p.ids = p.ids.slice(0, p.n);
+    for (const c of STRING_COLUMNS) p[c] = p[c].slice(0, p.n);
+  }
+  p.sourceIds = sources.slice(0, p.n);
   p.addressTokens = addressTokens.build();
   p.companyTokens = companyTokens.build();
   return p;
 }
 
-function appendName(p: Prepared, r: MatchRecord): void {
+function setName(p: Prepared, k: number, r: MatchRecord, shared: Share): void {
   let family = normaliseNamePart(r.familyName);
   let given = normaliseNamePart(r.givenName);
   if (family === null && given === null) {
@@ -123,14 +171,14 @@ function appendName(p: Prepared, r: MatchRecord): void {
   given = shared(given);
   const familyRoman = family === null ? null : shared(romanise(family, true));
   const givenRoman = given === null ? null : shared(romanise(given, false));
-  p.family.push(family);
-  p.given.push(given);
-  p.familyRoman.push(familyRoman);
-  p.givenRoman.push(givenRoman);
-  p.familySound.push(familyRoman ? shared(soundex(familyRoman)) : null);
-  p.givenSound.push(givenRoman ? shared(soundex(givenRoman)) : null);
+  p.family[k] = family;
+  p.given[k] = given;
+  p.familyRoman[k] = familyRoman;
+  p.givenRoman[k] = givenRoman;
+  p.familySound[k] = familyRoman ? shared(soundex(familyRoman)) : null;
+  p.givenSound[k] = givenRoman ? shared(soundex(givenRoman)) : null;
   const tokens = [familyRoman, givenRoman].filter((t): t is string => t !== null && t !== '');
-  p.nameRomanKey.push(tokens.length === 0 ? null : shared(tokens.sort().join(' ')));
+  p.nameRomanKey[k] = tokens.length === 0 ? null : shared(tokens.sort().join(' '));
 }
 
 function cleanPhone(s: string | null | undefined): string | null {
@@ -165,7 +213,7 @@ function placeName(s: string | null | undefined, suffix: RegExp): string | null 
   } else {
     t = t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   }
-  return t === '' ? null : shared(t);
+  return t === '' ? null : t;
 }
 
 const placeCache = new Map<string, string>();

@@ -100,38 +100,3 @@ export class Scorer {
     return 1 / (1 + Math.pow(2, -this.weight(i, j)));
   }
 }
-
-/** Compared candidate pairs, packed in typed arrays that grow in chunks. */
-export class PairStore {
-  left = new Uint32Array(1 << 16);
-  right = new Uint32Array(1 << 16);
-  pattern = new Uint32Array(1 << 16);
-  bonus = new Float32Array(1 << 16);
-  length = 0;
-
-  push(i: number, j: number, pattern: number, bonus: number): void {
-    if (this.length === this.left.length) this.grow();
-    const n = this.length++;
-    this.left[n] = i;
-    this.right[n] = j;
-    this.pattern[n] = pattern;
-    this.bonus[n] = bonus;
-  }
-
-  private grow(): void {
-    // 1.5×, not 2×: at a million records the pair arrays are the largest allocation
-    const size = Math.ceil(this.left.length * 1.5);
-    const l = new Uint32Array(size);
-    l.set(this.left);
-    this.left = l;
-    const r = new Uint32Array(size);
-    r.set(this.right);
-    this.right = r;
-    const pt = new Uint32Array(size);
-    pt.set(this.pattern);
-    this.pattern = pt;
-    const b = new Float32Array(size);
-    b.set(this.bonus);
-    this.bonus = b;
-  }
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generatePairs, rulesSharing } from '../../src/dedupe/blocking.js';
+import { PairBuffer, generatePairs, rulesSharing } from '../../src/dedupe/blocking.js';
 import { DEFAULT_RULES } from '../../src/dedupe/config.js';
 import { prepareRecords } from '../../src/dedupe/prepare.js';
 import type { MatchRecord } from '../../src/dedupe/types.js';
@@ -57,5 +57,27 @@ describe('blocking', () => {
     ];
     // sorted: "adams zoe", "thompson jesica", "thompson jessica"; a window of 2 pairs neighbours only
     expect(pairsOf(records, ['sortedName'], 50, 2)).toEqual(new Set(['2-3', '1-2']));
+  });
+
+  it('window pairs kept in chunks come back sorted and once each', () => {
+    const buffer = new PairBuffer(4);
+    const pushed: [number, number][] = [
+      [5, 9],
+      [1, 2],
+      [67_000_000, 67_108_863],
+      [1, 2],
+      [0, 3],
+      [5, 9],
+      [2, 4],
+      [1, 3],
+      [0, 3],
+      [9, 10],
+      [1, 2],
+    ];
+    for (const [i, j] of pushed) buffer.push(i, j);
+    buffer.sortUnique();
+    const out: string[] = [];
+    buffer.forEach((i, j) => out.push(`${i}-${j}`));
+    expect(out).toEqual(['0-3', '1-2', '1-3', '2-4', '5-9', '9-10', '67000000-67108863']);
   });
 });

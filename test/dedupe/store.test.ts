@@ -3,6 +3,8 @@ import { applyDedupe, matchStore, undoDedupe } from '../../src/dedupe/apply.js';
 import { section } from '../../src/dedupe/config.js';
 import { saveDecision } from '../../src/dedupe/decisions.js';
 import { ensureEntities, entitiesExport, goldenRecords } from '../../src/dedupe/entities.js';
+import { mulberry32 } from '../../src/dedupe/blocking.js';
+import { generateMessyCustomers } from '../../src/dedupe/generate.js';
 import { fixtureCustomers, insertCustomers, openTestStore, snapshot } from './helpers.js';
 
 const config = section.parse({ training: { random_pairs: 20_000, pairs_per_rule: 10_000 } });
@@ -112,5 +114,36 @@ describe('dedupe on the store', () => {
     expect(rows).toHaveLength(fixtureCustomers().length - 4);
     const zhang = rows.find((r) => r.member_ids === '1 2 3');
     expect(zhang?.phone).toBe('+8613812345678');
+  });
+
+  it('writes groups whose members lie pages apart, in the order their last member is read', () => {
+    const db = openTestStore();
+    // over 2,000 customers: the golden-record pass reads more than one page
+    const { customers } = generateMessyCustomers({ people: 1500, seed: 9 });
+    // ids shuffled, so a person's records lie far apart as in a real export
+    const random = mulberry32(4);
+    const shuffled = customers.map((c) => ({ c, key: random() })).sort((a, b) => a.key - b.key);
+    insertCustomers(
+      db,
+      shuffled.map(({ c }, k) => ({ id: k + 1, name: c.name, phone: c.phone ?? undefined, email: c.email ?? undefined, city: c.city ?? undefined, province: c.province ?? undefined, company: c.company ?? undefined, birth: c.birthDate ?? undefined })),
+    );
+    const result = matchStore(db, config);
+    expect(result.prepared.n).toBeGreaterThan(2000);
+    const summary = applyDedupe(db, result, config);
+    const spread = result.clusters.filter((c) => Math.max(...c) - Math.min(...c) > 2000);
+    expect(spread.length).toBeGreaterThan(0);
+    // every cluster became one entity holding exactly its members
+    const entityOf = new Map((db.prepare('SELECT id, entity_id FROM customers').all() as { id: number; entity_id: number }[]).map((r) => [r.id, r.entity_id]));
+    const members = new Map((db.prepare('SELECT id, members FROM entities').all() as { id: number; members: number }[]).map((r) => [r.id, r.members]));
+    for (const c of result.clusters) {
+      expect(new Set(c.map((id) => entityOf.get(id))).size).toBe(1);
+      expect(members.get(entityOf.get(c[0]) as number)).toBe(c.length);
+    }
+    // entities are created as each group's last member (by id) is read
+    const lastOfEntity = new Map<number, number>();
+    for (const [id, e] of entityOf) lastOfEntity.set(e, Math.max(lastOfEntity.get(e) ?? 0, id));
+    const byEntity = [...lastOfEntity].sort((a, b) => a[0] - b[0]).map(([, last]) => last);
+    expect(byEntity).toEqual([...byEntity].sort((a, b) => a - b));
+    expect(summary.entitiesCreated).toBe(lastOfEntity.size);
   });
 });
