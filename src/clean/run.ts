@@ -65,8 +65,9 @@ export function normaliseOptionsOf(config: CleanConfig, fixEmails = false): Norm
 /**
  * Checks the records added or changed since the last clean — or all of them when asked or when the
  * rules/options changed — records their issues, applies fixes with `fix`, and returns the scorecard.
- * Records are normalised again only where ingest did not already do so with today's settings. One transaction; memory stays flat
- * (records are read and written in batches). Raw imported values are never changed.
+ * Records are normalised again only where ingest did not already do so with today's settings.
+ * One transaction; memory stays flat (records are read and written in batches). Raw imported values
+ * are never changed.
  */
 export function runClean(db: Db, config: CleanConfig, options: CleanOptions = {}): CleanResult {
   const kinds = options.kinds ?? cleanKinds;
@@ -133,7 +134,6 @@ function cleanKind(db: Db, kind: CleanKind, config: CleanConfig, options: CleanO
   const writeIssue = issueWriter(db, runId);
   const progress = (done: number): void => options.onProgress?.(kind, done, total);
 
-  // Checked first: the normaliser pass below changes which rows the dirty flag selects only at the end.
   const checked = checkOnly === null ? 0 : checkRules(db, kind, rules, checkOnly, today, check, writeIssue, progress);
   const normalised = normaliseRows(db, kind, config, options, renormalise, { check, writeIssue, fixedBefore, progress: (n) => progress(checked + n) });
   db.prepare(`UPDATE ${kind} SET dirty = 0 WHERE dirty = 1`).run();
