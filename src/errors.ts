@@ -34,14 +34,19 @@ export class CustopsError extends Error {
   localised(lang: Lang): { message: string; hint?: string } {
     if (!this.catalogued) return { message: this.message, hint: this.hint };
     const { key, vars, hint } = this.catalogued;
-    return { message: t(lang, key, vars), hint: hint ?? (errorMessages.en[`${key}.hint`] === undefined ? undefined : t(lang, `${key}.hint`, vars)) };
+    return translate(lang, key, vars, hint);
   }
 }
 
-/** English message and hint of a catalogued error; `hint` replaces the catalogue's (for hints computed elsewhere). */
+/** A catalogued message and its hint in one language; `hint` replaces the catalogue's (for hints computed elsewhere). */
+function translate(lang: Lang, key: string, vars: ErrorVars, hint?: string): { message: string; hint?: string } {
+  return { message: t(lang, key, vars), hint: hint ?? (errorMessages.en[`${key}.hint`] === undefined ? undefined : t(lang, `${key}.hint`, vars)) };
+}
+
+/** Constructor arguments of a catalogued error: the English message and hint, and the key to translate it later. */
 function fromCatalogue(key: string, vars: ErrorVars, hint?: string): [string, string | undefined, { key: string; vars: ErrorVars; hint?: string }] {
-  const english = hint ?? (errorMessages.en[`${key}.hint`] === undefined ? undefined : t('en', `${key}.hint`, vars));
-  return [t('en', key, vars), english, { key, vars, hint }];
+  const english = translate('en', key, vars, hint);
+  return [english.message, english.hint, { key, vars, hint }];
 }
 
 export class InputError extends CustopsError {
