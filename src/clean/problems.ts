@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.js';
-import { severityOf, type CleanKind } from './fields.js';
+import { severityOf } from './fields.js';
 import type { Problem, Raw } from './records.js';
 import { normaliseValue } from './text.js';
 
@@ -23,7 +23,8 @@ export function addPlaceholderProblems(raw: Raw, fields: readonly string[], prob
   }
 }
 
-export type IssueWriter = (kind: CleanKind, recordId: number, problem: Problem, fixed: boolean) => void;
+/** `kind` is the record table (clean's kinds; ingest passes its own, whose tickets carry no problems). */
+export type IssueWriter = (kind: string, recordId: number, problem: Problem, fixed: boolean) => void;
 
 /** Writes problems as clean issues (used by clean, and by ingest for the rows it normalises). */
 export function issueWriter(db: Db, runId: number | null): IssueWriter {

@@ -17,6 +17,29 @@ function bound(v: number | string | undefined, today: string): Bound | undefined
   return { value: v === 'today' ? today : v, isDate: true };
 }
 
+interface RangeBound {
+  field: string;
+  /** The field's normalised column, when it has one. */
+  column: string | undefined;
+  b: Bound;
+  isMin: boolean;
+}
+
+/** Every bound of the range rules, one entry each (min before max for a field). */
+function rangeBounds(kind: CleanKind, rules: KindRules, today: string): RangeBound[] {
+  const columns = normalisedColumnOf[kind];
+  return Object.entries(rules.ranges).flatMap(([field, r]) =>
+    (
+      [
+        [bound(r.min, today), true],
+        [bound(r.max, today), false],
+      ] as const
+    )
+      .filter((entry): entry is readonly [Bound, boolean] => entry[0] !== undefined)
+      .map(([b, isMin]) => ({ field, column: columns[field], b, isMin })),
+  );
+}
+
 /** Local calendar date as YYYY-MM-DD. */
 export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
@@ -46,16 +69,7 @@ export function compileRules(kind: CleanKind, rules: KindRules, today = localTod
     set: new Set(list.map((v) => String(v).toLowerCase())),
   }));
   // One entry per bound, so the check allocates nothing per record.
-  const bounds = Object.entries(rules.ranges).flatMap(([field, r]) =>
-    (
-      [
-        [bound(r.min, today), true],
-        [bound(r.max, today), false],
-      ] as const
-    )
-      .filter((entry): entry is readonly [Bound, boolean] => entry[0] !== undefined)
-      .map(([b, isMin]) => ({ field, column: columns[field] as string | undefined, b, isMin })),
-  );
+  const bounds = rangeBounds(kind, rules, today);
 
   return (raw, values) => {
     const problems: Problem[] = [];
@@ -114,23 +128,19 @@ export function rulesPrefilter(kind: CleanKind, rules: KindRules, today = localT
     could.push(alternatives.map((f) => (columns[f] ? `${columns[f]} IS NULL` : '1')).join(' AND '));
   }
   for (const field of [...Object.keys(rules.patterns), ...Object.keys(rules.allowed)]) could.push(hasValue(field));
-  for (const [field, r] of Object.entries(rules.ranges)) {
-    const column = columns[field];
+  for (const { field, column, b, isMin } of rangeBounds(kind, rules, today)) {
     if (column === undefined) {
       could.push(`${field} IS NOT NULL`);
       continue;
     }
-    for (const [b, isMin] of [[bound(r.min, today), true], [bound(r.max, today), false]] as const) {
-      if (b === undefined) continue;
-      if (b.isDate) {
-        could.push(`(typeof(${column}) = 'text' AND substr(${column}, 1, 10) ${isMin ? '<' : '>'} ${sqlText(String(b.value))})`);
-        continue;
-      }
-      // a margin of one unit covers rounding between cents and yuan
-      const limit = Number(b.value) * (centColumns.has(column) ? 100 : 1);
-      const numeric = isMin ? `${column} < ${limit + 1}` : `${column} > ${limit - 1}`;
-      could.push(`(typeof(${column}) = 'text' OR (typeof(${column}) IN ('integer', 'real') AND ${numeric}))`);
+    if (b.isDate) {
+      could.push(`(typeof(${column}) = 'text' AND substr(${column}, 1, 10) ${isMin ? '<' : '>'} ${sqlText(String(b.value))})`);
+      continue;
     }
+    // a margin of one unit covers rounding between cents and yuan
+    const limit = Number(b.value) * (centColumns.has(column) ? 100 : 1);
+    const numeric = isMin ? `${column} < ${limit + 1}` : `${column} > ${limit - 1}`;
+    could.push(`(typeof(${column}) = 'text' OR (typeof(${column}) IN ('integer', 'real') AND ${numeric}))`);
   }
   return could.length === 0 ? '0' : could.map((c) => `(${c})`).join(' OR ');
 }

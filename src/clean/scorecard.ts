@@ -59,13 +59,13 @@ export function rawColumns(db: Db, kind: CleanKind): string[] {
 export function filledColumns(db: Db, kind: CleanKind): string[] {
   const all = rawColumns(db, kind);
   const mappings = db.prepare('SELECT mapping FROM sources WHERE kind = ?').pluck().all(kind) as (string | null)[];
+  if (mappings.length === 0) return all;
   const mapped = new Set<string | null>();
   for (const m of mappings) {
     const fields = Object.values(JSON.parse(m ?? '{}') as Record<string, string | null>);
     if (fields.length === 0) return all;
     for (const f of fields) mapped.add(f);
   }
-  if (mappings.length === 0) return all;
   return all.filter((c) => mapped.has(c));
 }
 
@@ -124,7 +124,7 @@ export function computeScorecard(db: Db, kind: CleanKind, rules: KindRules, topN
   const fields: FieldScore[] = [];
   raw.forEach((field, i) => {
     const present = (counts[`p${i}`] ?? 0) + (adjust.get(field) ?? 0);
-    const interesting = present > 0 || requiredFields.has(field) || uniqueFields.has(field) || field in rules.patterns || field in rules.ranges;
+    const interesting = present > 0 || ruled.has(field);
     if (!interesting) return;
     const errors = errorsByField.get(field);
     let uniqueness: number | null = null;

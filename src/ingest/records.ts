@@ -1,16 +1,15 @@
 import { issueWriter, type IssueWriter, type Problem } from '../clean/index.js';
+import { codeFieldOf, normalisedColumns as cleanedColumns } from '../clean/fields.js';
 import type { Db } from '../store/db.js';
 import { fieldNames, linkedKinds, type Kind } from './fields.js';
 
-/** Normalised columns of each kind (filled by src/clean normalisers), in table order. */
+/** Normalised columns of each kind (filled by src/clean normalisers, tickets by ./tickets.ts), in table order. */
 export const normalisedColumns: Record<Kind, string[]> = {
-  customers: ['name_norm', 'name_key', 'phone_e164', 'phone_ok', 'email_norm', 'email_ok', 'email_suggest', 'company_key', 'province_norm', 'city_norm', 'registered_date', 'birth_date_norm', 'contract_end_date', 'annual_revenue_cents'],
-  orders: ['order_day', 'amount_cents', 'status_norm', 'quantity_n', 'phone_e164', 'email_norm'],
-  feedback: ['submitted_ts', 'nps_n', 'csat_n', 'ces_n', 'phone_e164', 'email_norm'],
+  ...cleanedColumns,
   tickets: ['opened_ts', 'first_response_ts', 'resolved_ts', 'phone_e164', 'email_norm'],
 };
 
-export const codeField: Record<Kind, string> = { customers: 'customer_code', orders: 'order_code', feedback: 'feedback_code', tickets: 'ticket_code' };
+export const codeField: Record<Kind, string> = { ...codeFieldOf, tickets: 'ticket_code' };
 
 export type Value = string | number | null;
 
@@ -104,7 +103,7 @@ export class RecordWriter {
       }
     }
     const id = Number(this.insert.run(...this.params(row, this.rawInserted, 0)).lastInsertRowid);
-    if (this.kind !== 'tickets') for (const p of row.problems) this.writeIssue(this.kind, id, p, false);
+    for (const p of row.problems) this.writeIssue(this.kind, id, p, false);
     this.inserted++;
   }
 
