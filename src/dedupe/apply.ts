@@ -7,6 +7,7 @@ import { loadDecisions } from './decisions.js';
 import { clusterScored, scoreRecords, type DecisionInput, type DedupeResult, type ScoredPair } from './engine.js';
 import { ENTITY_ROW_COLUMNS, ENTITY_VALUE_COLUMNS, entityValues, type EntityRow } from './entities.js';
 import { explainPair } from './explain.js';
+import { binarySearch, packGroups } from './packed.js';
 import { customerRecords, customersById } from './records.js';
 import { goldenRecord, type SurvivorshipRules } from './survivorship.js';
 import type { MatchRecord } from './types.js';
@@ -247,16 +248,11 @@ function* spanningTrees(result: DedupeResult): Generator<{ anchor: number; membe
 }
 
 /** Record positions grouped by cluster root: size per root and each group's members in ascending position. */
-function groupMembers(root: Int32Array): { size: Int32Array; of: (r: number) => Int32Array } {
-  const n = root.length;
-  const size = new Int32Array(n);
-  for (let i = 0; i < n; i++) size[root[i]]++;
-  const start = new Int32Array(n + 1);
-  for (let r = 0; r < n; r++) start[r + 1] = start[r] + size[r];
-  const members = new Int32Array(n);
-  const fill = start.slice(0, n);
-  for (let i = 0; i < n; i++) members[fill[root[i]]++] = i;
-  return { size, of: (r) => members.subarray(start[r], start[r] + size[r]) };
+function groupMembers(root: Int32Array): { size: Int32Array; of: (r: number) => Uint32Array } {
+  const { start, members } = packGroups(root, root.length);
+  const size = new Int32Array(root.length);
+  for (let r = 0; r < root.length; r++) size[r] = start[r + 1] - start[r];
+  return { size, of: (r) => members.subarray(start[r], start[r + 1]) };
 }
 
 /** The entities a run starts with (ascending ids), and which of them a group has claimed. */
@@ -269,26 +265,14 @@ class EntitySet {
     this.claimed = new Uint8Array(ascendingIds.length);
   }
 
-  private find(id: number): number {
-    let lo = 0;
-    let hi = this.ids.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.ids[mid] === id) return mid;
-      if (this.ids[mid] < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  }
-
   /** An existing entity no group has claimed yet. */
   claimable(id: number): boolean {
-    const k = this.find(id);
+    const k = binarySearch(this.ids, id);
     return k >= 0 && this.claimed[k] === 0;
   }
 
   claim(id: number): void {
-    this.claimed[this.find(id)] = 1;
+    this.claimed[binarySearch(this.ids, id)] = 1;
   }
 
   *unclaimed(): Generator<number> {

@@ -1,3 +1,4 @@
+import { packGroups } from './packed.js';
 import type { Prepared } from './prepare.js';
 
 /**
@@ -181,7 +182,7 @@ export function generatePairs(p: Prepared, options: BlockingOptions, emit: Emit)
     }
     blockIds.push(ids);
     // second pass in block order: emit pairs no earlier rule produced, and sample training pairs
-    const byBlock = membersByBlock(ids, nextId);
+    const byBlock = packGroups(ids, nextId);
     const members = byBlock.members;
     for (let b = 0; b < nextId; b++) {
       const end = byBlock.start[b + 1];
@@ -244,7 +245,6 @@ interface Groups {
 function groupBy(p: Prepared, key: (p: Prepared, i: number) => string | null, indices: ArrayLike<number>): Groups {
   const groupIds = new Map<string, number>();
   const groupOf = new Int32Array(indices.length);
-  const size = new Uint32Array(indices.length + 1);
   for (let x = 0; x < indices.length; x++) {
     const k = key(p, indices[x]);
     if (k === null || k === '') {
@@ -257,17 +257,9 @@ function groupBy(p: Prepared, key: (p: Prepared, i: number) => string | null, in
       groupIds.set(k, g);
     }
     groupOf[x] = g;
-    size[g]++;
   }
   const count = groupIds.size;
-  const start = new Uint32Array(count + 1);
-  for (let g = 0; g < count; g++) start[g + 1] = start[g] + size[g];
-  const members = new Uint32Array(start[count]);
-  const fill = start.slice(0, count);
-  for (let x = 0; x < indices.length; x++) {
-    const g = groupOf[x];
-    if (g >= 0) members[fill[g]++] = indices[x];
-  }
+  const { start, members } = packGroups(groupOf, count, indices);
   return { count, start, members, group: (g) => members.subarray(start[g], start[g + 1]) };
 }
 
@@ -311,20 +303,6 @@ function windowBlock(p: Prepared, members: ArrayLike<number>, rule: BlockingRule
       else emit(j, i);
     }
   }
-}
-
-/** Members of each block (ascending index), packed like Groups. */
-function membersByBlock(ids: Int32Array, blocks: number): { start: Uint32Array; members: Uint32Array } {
-  const start = new Uint32Array(blocks + 1);
-  for (const b of ids) if (b >= 0) start[b + 1]++;
-  for (let b = 0; b < blocks; b++) start[b + 1] += start[b];
-  const members = new Uint32Array(start[blocks]);
-  const fill = start.slice(0, blocks);
-  for (let i = 0; i < ids.length; i++) {
-    const b = ids[i];
-    if (b >= 0) members[fill[b]++] = i;
-  }
-  return { start, members };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { binarySearch } from './packed.js';
+
 /**
  * Record id → position in the prepared columns. Records usually arrive in ascending id order (the
  * store reads them so): then a binary search over the ids needs no memory of its own, where a Map
@@ -19,20 +21,7 @@ export class IdIndex {
 
   get(id: number): number | undefined {
     if (this.map) return this.map.get(id);
-    const ids = this.ids;
-    let lo = 0;
-    let hi = ids.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = ids[mid];
-      if (v === id) return mid;
-      if (v < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
-  }
-
-  has(id: number): boolean {
-    return this.get(id) !== undefined;
+    const k = binarySearch(this.ids, id);
+    return k < 0 ? undefined : k;
   }
 }
