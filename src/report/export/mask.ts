@@ -1,12 +1,12 @@
+import { kinds } from '../../ingest/fields.js';
+import { mapHeaders } from '../../ingest/mapping.js';
+
 /**
  * Masking of personal data for files shared outside the team (`--mask-pii`):
  * phones 138****5678, e-mails z***@qq.com, names 张* / J*** S****, ID numbers 110***********1234,
  * addresses and birth dates cut to what is not identifying, and phones or e-mails inside free text.
  */
 export type PiiKind = 'phone' | 'email' | 'name' | 'subject' | 'id' | 'address' | 'birth' | 'record' | 'text';
-
-import { kinds } from '../../ingest/fields.js';
-import { mapHeaders } from '../../ingest/mapping.js';
 
 const han = /\p{Script=Han}/u;
 
