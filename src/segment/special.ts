@@ -25,38 +25,6 @@ export function lbeta(a: number, b: number): number {
   return lgamma(a) + lgamma(b) - lgamma(a + b);
 }
 
-/** log(e^a + e^b) without overflow. */
-export function logAddExp(a: number, b: number): number {
-  if (a === -Infinity) return b;
-  if (b === -Infinity) return a;
-  const m = Math.max(a, b);
-  return m + Math.log(Math.exp(a - m) + Math.exp(b - m));
-}
-
-/**
- * Gauss hypergeometric ₂F₁(a, b; c; z) for z < 1 by its power series; z < −0.5 is first mapped
- * into (1/3, 1) with Pfaff's transformation ₂F₁(a,b;c;z) = (1−z)^(−a) ₂F₁(a, c−b; c; z/(z−1)).
- * Callers arrange parameters so the terms stay bounded (see bgnbd.ts).
- */
-export function hyp2f1(a: number, b: number, c: number, z: number): number {
-  if (!(z < 1)) throw new RangeError(`hyp2f1 needs z < 1, got ${z}`);
-  if (z < -0.5) return Math.pow(1 - z, -a) * hyp2f1(a, c - b, c, z / (z - 1));
-  let term = 1;
-  let sum = 1;
-  let small = 0;
-  for (let n = 0; n < 1_000_000; n++) {
-    term *= ((a + n) * (b + n) * z) / ((c + n) * (n + 1));
-    sum += term;
-    if (Math.abs(term) <= 1e-16 * Math.abs(sum)) {
-      if (++small >= 3) return sum;
-    } else {
-      small = 0;
-    }
-    if (!Number.isFinite(sum)) break;
-  }
-  throw new RangeError(`hyp2f1(${a}, ${b}; ${c}; ${z}) did not converge`);
-}
-
 /**
  * log|₂F₁(a, b; c; z)| and its sign for 0 ≤ z < 1, summing the series with a running scale so
  * that huge intermediate terms (large b·z, e.g. BG/NBD fits whose a and b run off together) do not
@@ -83,5 +51,5 @@ export function log2f1(a: number, b: number, c: number, z: number): { log: numbe
       small = 0;
     }
   }
-  throw new RangeError(`hyp2f1(${a}, ${b}; ${c}; ${z}) did not converge`);
+  throw new RangeError(`2F1(${a}, ${b}; ${c}; ${z}) did not converge`);
 }

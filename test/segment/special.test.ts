@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hyp2f1, lbeta, lgamma, log2f1, logAddExp } from '../../src/segment/special.js';
+import { lbeta, lgamma, log2f1 } from '../../src/segment/special.js';
+import { plainSeries } from './plain-series.js';
 
 describe('lgamma', () => {
   it('matches known values', () => {
@@ -13,30 +14,24 @@ describe('lgamma', () => {
   });
 });
 
-describe('hyp2f1', () => {
-  it('matches closed forms inside and outside the unit disc', () => {
-    const log1 = (z: number): number => -Math.log(1 - z) / z; // 2F1(1,1;2;z)
-    expect(hyp2f1(1, 1, 2, 0.5)).toBeCloseTo(log1(0.5), 12);
-    expect(hyp2f1(1, 1, 2, 0.95)).toBeCloseTo(log1(0.95), 10);
-    expect(hyp2f1(1, 1, 2, -3)).toBeCloseTo(log1(-3), 12);
-    expect(hyp2f1(2.5, 3, 3, 0.7)).toBeCloseTo(Math.pow(0.3, -2.5), 9); // 2F1(a,b;b;z) = (1−z)^−a
-    expect(hyp2f1(0.3, 0.7, 1.9, 0)).toBe(1);
-  });
-  it('refuses z ≥ 1', () => {
-    expect(() => hyp2f1(1, 1, 2, 1)).toThrow(RangeError);
-  });
-});
-
 describe('log2f1', () => {
+  it('matches closed forms', () => {
+    const f = (a: number, b: number, c: number, z: number): number => log2f1(a, b, c, z).sign * Math.exp(log2f1(a, b, c, z).log);
+    const log1 = (z: number): number => -Math.log(1 - z) / z; // 2F1(1,1;2;z)
+    expect(f(1, 1, 2, 0.5)).toBeCloseTo(log1(0.5), 12);
+    expect(f(1, 1, 2, 0.95)).toBeCloseTo(log1(0.95), 10);
+    expect(f(2.5, 3, 3, 0.7)).toBeCloseTo(Math.pow(0.3, -2.5), 9); // 2F1(a,b;b;z) = (1−z)^−a
+    expect(f(0.3, 0.7, 1.9, 0)).toBe(1);
+  });
   it('agrees with the plain series where that one is finite', () => {
     expect(log2f1(1, 1, 2, 0.5).log).toBeCloseTo(Math.log(-Math.log(0.5) / 0.5), 12);
     expect(log2f1(1, 1, 2, 0.5).sign).toBe(1);
-    expect(log2f1(-0.5, 2, 3, 0.7).log).toBeCloseTo(Math.log(Math.abs(hyp2f1(-0.5, 2, 3, 0.7))), 12);
+    expect(log2f1(-0.5, 2, 3, 0.7).log).toBeCloseTo(Math.log(Math.abs(plainSeries(-0.5, 2, 3, 0.7))), 12);
   });
   it('stays finite where the terms overflow a double', () => {
     // 2F1(a, b; b; z) = (1 − z)^−a: for a = 5000, z = 0.9 that is 10^5000
     expect(log2f1(5000, 3, 3, 0.9).log).toBeCloseTo(5000 * Math.log(10), 6);
-    expect(() => hyp2f1(16000, 8000, 32000, 0.5)).toThrow(RangeError);
+    expect(Number.isFinite(plainSeries(16000, 8000, 32000, 0.5))).toBe(false);
     expect(Number.isFinite(log2f1(16000, 8000, 32000, 0.5).log)).toBe(true);
   });
   it('refuses z outside [0, 1)', () => {
@@ -45,9 +40,3 @@ describe('log2f1', () => {
   });
 });
 
-describe('logAddExp', () => {
-  it('adds in log space without overflow', () => {
-    expect(logAddExp(1000, 1000)).toBeCloseTo(1000 + Math.log(2), 10);
-    expect(logAddExp(-Infinity, 3)).toBe(3);
-  });
-});
