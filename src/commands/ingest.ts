@@ -8,6 +8,7 @@ import { ingestFiles, type TableReport } from '../ingest/import.js';
 import { previewFile } from '../ingest/preview.js';
 import { parseMapOption } from '../ingest/mapping.js';
 import { normaliseOptionsFrom } from '../ingest/normalise-options.js';
+import { rejectReason } from '../store/rejects.js';
 import { startRun, finishRun } from '../store/runs.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Context } from '../context.js';
@@ -130,7 +131,7 @@ async function showDryRun(ctx: Context, files: string[], options: Parameters<typ
       const keys = Object.keys(p.rows[0]).filter((k) => p.rows.some((r) => r[k] !== null && r[k] !== undefined));
       print(ctx, tableText(ctx, p.rows, keys.map((k) => ({ key: k, header: k })), t(lang, 'ingest.preview', { n: p.rows.length })));
     }
-    for (const r of p.rejects) print(ctx, `✗ line ${r.line}${r.column ? `, ${r.column}` : ''}: ${r.reason}`);
+    for (const r of p.rejects) print(ctx, `✗ ${t(lang, 'ingest.rejectLine', { line: r.line })}${r.column ? `, ${r.column}` : ''}: ${rejectReason(lang, r.reason)}`);
   }
   return 0;
 }

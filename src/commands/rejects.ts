@@ -3,7 +3,7 @@ import { createTranslator, type Lang } from '../output/i18n.js';
 import { messages } from '../output/messages/core.js';
 import { renderRows } from '../output/render.js';
 import { withContext } from './action.js';
-import { rejectColumns, listRejects } from '../store/rejects.js';
+import { listRejects, rejectColumns, rejectReason } from '../store/rejects.js';
 
 const t = createTranslator(messages);
 
@@ -15,7 +15,7 @@ export function register(program: Command, lang: Lang): void {
     .action(
       withContext<{ source?: string }>(lang, async (ctx, opts) => {
         const db = ctx.openDb({ readonly: true });
-        const rows = [...listRejects(db, opts.source ? Number(opts.source) : undefined)];
+        const rows = [...listRejects(db, opts.source ? Number(opts.source) : undefined)].map((r) => ({ ...r, reason: rejectReason(ctx.lang, r.reason) }));
         await renderRows(ctx, rows, rejectColumns(lang));
       }),
     );

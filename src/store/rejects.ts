@@ -24,6 +24,27 @@ export function* listRejects(db: Db, sourceId?: number): Generator<RejectRow> {
   yield* (sourceId === undefined ? stmt.iterate() : stmt.iterate(sourceId)) as Iterable<RejectRow>;
 }
 
+/** Stored (English) rejection reasons, as ingest words them (src/ingest/import.ts, validate.ts), in Chinese. */
+const zhReasons: [RegExp, string][] = [
+  [/^row has (\d+) fields, header has (\d+)$/, '该行有 $1 个字段，表头有 $2 个'],
+  [/^order date is missing$/, '缺少下单日期'],
+  [/^amount is missing$/, '缺少金额'],
+  [/^cannot read the date "(.*)"$/, '无法识别日期“$1”'],
+  [/^cannot read the amount "(.*)"$/, '无法识别金额“$1”'],
+  [/^cannot read the time "(.*)"$/, '无法识别时间“$1”'],
+  [/^"(.*)" is not a valid (\w+) score$/, '“$1”不是有效的 $2 分数'],
+  [/^no score and no comment$/, '既无评分也无评论'],
+  [/^opening time is missing$/, '缺少开单时间'],
+  [/^no name, code, phone, e-mail or company$/, '没有姓名、编号、电话、邮箱或公司'],
+];
+
+/** A rejection reason in the reader's language (as stored when no translation matches). */
+export function rejectReason(lang: Lang, reason: string): string {
+  if (lang !== 'zh') return reason;
+  for (const [pattern, zh] of zhReasons) if (pattern.test(reason)) return reason.replace(pattern, zh);
+  return reason;
+}
+
 export function rejectColumns(lang: Lang): Column[] {
   return [
     { key: 'file', header: t(lang, 'col.source') },

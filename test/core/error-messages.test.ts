@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, UsageError } from '../../src/errors.js';
 import { errorMessages } from '../../src/output/messages/errors.js';
+import { rejectReason } from '../../src/store/rejects.js';
 import { runBin, tempDir } from '../helpers/bin.js';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -34,5 +35,27 @@ describe('errors from the bin', () => {
     const en = runBin(['--lang', 'en', '--db', join(dir, 's.db'), 'ingest', join(dir, 'exports')]);
     expect(en.code).toBe(2);
     expect(en.stderr.trim()).toBe(`custops: error: ${join(dir, 'exports')} is a folder, not a file (hint: pass a .csv, .txt or .xlsx file)`);
+  });
+});
+
+describe('rejection reasons', () => {
+  it('reads every reason ingest stores in Chinese, and leaves English as stored', () => {
+    const cases: [string, string][] = [
+      ['row has 3 fields, header has 8', '该行有 3 个字段，表头有 8 个'],
+      ['order date is missing', '缺少下单日期'],
+      ['amount is missing', '缺少金额'],
+      ['cannot read the date "2025-02-30"', '无法识别日期“2025-02-30”'],
+      ['cannot read the amount "面议"', '无法识别金额“面议”'],
+      ['cannot read the time "yesterday"', '无法识别时间“yesterday”'],
+      ['"11" is not a valid NPS score', '“11”不是有效的 NPS 分数'],
+      ['no score and no comment', '既无评分也无评论'],
+      ['opening time is missing', '缺少开单时间'],
+      ['no name, code, phone, e-mail or company', '没有姓名、编号、电话、邮箱或公司'],
+    ];
+    for (const [en, zh] of cases) {
+      expect(rejectReason('zh', en)).toBe(zh);
+      expect(rejectReason('en', en)).toBe(en);
+    }
+    expect(rejectReason('zh', 'something new')).toBe('something new');
   });
 });

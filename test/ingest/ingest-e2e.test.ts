@@ -101,6 +101,12 @@ describe('custops ingest (end to end)', () => {
     const rej = custops('rejects', '--format', 'csv');
     expect(rej.stdout.split('\n')[0]).toBe('source,line,column,reason,original');
     expect(rej.stdout).toContain('orders.csv,4,实付金额');
+    // the stored English reasons read in the user's language
+    const zh = custops('--lang', 'zh', 'rejects', '--format', 'csv');
+    expect(zh.stdout).toContain('该行有 3 个字段，表头有 7 个');
+    expect(zh.stdout).toContain('无法识别金额“一千元”');
+    expect(zh.stdout).toContain('“11”不是有效的 NPS 分数');
+    expect(custops('--lang', 'en', 'rejects', '--format', 'csv').stdout).toContain('row has 3 fields, header has 7');
     const out = join(dir, 'customers.json');
     expect(custops('export', 'customers', '--output', out).code).toBe(0);
     const exported = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>[];
