@@ -1,7 +1,7 @@
 import { rulesSharing } from './blocking.js';
-import { COMPARISONS, MISSING, compareInto, comparedValues } from './comparisons.js';
+import { COMPARISONS, MISSING, compareInto, comparedValues, comparisonIndex } from './comparisons.js';
 import type { DedupeResult } from './engine.js';
-import { tfBonus } from './scoring.js';
+import { nearContactOverlap, tfBonus } from './scoring.js';
 
 export interface ExplainStep {
   comparison: string;
@@ -52,6 +52,15 @@ export function explainPair(result: DedupeResult, idA: number, idB: number, thre
       termFrequency: adjust,
     };
   });
+  const overlap = nearContactOverlap(levels, model.weights);
+  if (overlap > 0) {
+    // the weaker of the two near contacts is the one that does not count
+    const phone = comparisonIndex.phone;
+    const email = comparisonIndex.email;
+    const weaker = steps[phone].weight <= steps[email].weight ? phone : email;
+    steps[weaker].weight -= overlap;
+    steps[weaker].level += ` (counted once with ${steps[weaker === phone ? email : phone].comparison})`;
+  }
   const weight = model.priorWeight + steps.reduce((s, x) => s + x.weight, 0);
   const probability = 1 / (1 + Math.pow(2, -weight));
   const sameCluster = result.root[i] === result.root[j];

@@ -149,14 +149,23 @@ export function runEmSession(
   return { m, included, lambda, iterations, matches };
 }
 
-/** Trains m with one EM session per blocking rule and averages each comparison's m over the sessions that trained it. */
+/** Blocking rules on an identifier: pairs that share one are nearly all the same person. */
+const IDENTIFIER_FIELDS = new Set(['phone', 'email', 'idNumber']);
+/** Estimated matches identifier sessions need for a comparison before they alone train it. */
+const IDENTIFIER_MATCHES = 50;
+
+/**
+ * Trains m with one EM session per blocking rule and averages each comparison's m over the sessions
+ * that trained it, weighted by the matches each found. Sessions on identifier rules (same phone,
+ * e-mail or ID number) come first: their pairs are nearly all matches, so their m is close to
+ * counted. Sessions on name rules mix in people who share a name, and where namesakes are common
+ * EM can take a trait namesakes share (an e-mail made from the name: zhangwei@ / zhangwei2@) for the
+ * sign of a match. They train a comparison only when identifier sessions found too few matches to.
+ */
 export function trainModel(p: Prepared, tf: TermFrequencies, samples: TrainingSample[], options: EmOptions & { uSample: number; seed: number }): MatchModel {
   const u = estimateU(p, tf, options.uSample, options.seed);
-  const C = COMPARISONS.length;
-  const sumM = COMPARISONS.map((c) => new Float64Array(c.levels.length));
-  const sumW = new Float64Array(C);
-  const trainedBy: string[][] = COMPARISONS.map(() => []);
   const sessions: EmSession[] = [];
+  const trained: { rule: string; identifier: boolean; m: number[][]; included: boolean[]; matches: number[] }[] = [];
   for (const sample of samples) {
     const result = runEmSession(p, sample, u, options);
     if (!result) continue;
@@ -167,16 +176,19 @@ export function trainModel(p: Prepared, tf: TermFrequencies, samples: TrainingSa
       iterations: result.iterations,
       excluded: COMPARISONS.filter((_, k) => !result.included[k]).map((c) => c.name),
     });
-    for (let k = 0; k < C; k++) {
-      // a session that found too few matches with this field filled in cannot say much about it
-      if (!result.included[k] || result.matches[k] < 5) continue;
-      const w = result.matches[k];
-      for (let l = 0; l < sumM[k].length; l++) sumM[k][l] += w * result.m[k][l];
-      sumW[k] += w;
-      trainedBy[k].push(sample.rule);
-    }
+    trained.push({ rule: sample.rule, identifier: sample.fields.every((f) => IDENTIFIER_FIELDS.has(f)), ...result });
   }
-  const m = COMPARISONS.map((c, k) => (sumW[k] > 0 ? Array.from(sumM[k], (x) => x / sumW[k]) : initialM(c.levels.length)));
+  const trainedBy: string[][] = COMPARISONS.map(() => []);
+  const m = COMPARISONS.map((c, k) => {
+    // a session that found too few matches with this field filled in cannot say much about it
+    const useful = trained.filter((t) => t.included[k] && t.matches[k] >= 5);
+    const byIdentifiers = useful.filter((t) => t.identifier);
+    const chosen = byIdentifiers.reduce((s, t) => s + t.matches[k], 0) >= IDENTIFIER_MATCHES ? byIdentifiers : useful;
+    if (chosen.length === 0) return initialM(c.levels.length);
+    const total = chosen.reduce((s, t) => s + t.matches[k], 0);
+    trainedBy[k] = chosen.map((t) => t.rule);
+    return c.levels.map((_, l) => chosen.reduce((s, t) => s + t.matches[k] * t.m[k][l], 0) / total);
+  });
   const weights = m.map((mk, k) => mk.map((x, l) => Math.log2(x / u[k][l])));
   return { m, u, weights, lambda: 0, priorWeight: 0, trainedBy, sessions };
 }

@@ -6,6 +6,10 @@ import { otherShare, type TermFrequencies, type ValueFrequencies } from './term-
 const C = COMPARISONS.length;
 const GIVEN = comparisonIndex.givenName;
 const FAMILY = comparisonIndex.familyName;
+const PHONE = comparisonIndex.phone;
+const EMAIL = comparisonIndex.email;
+/** The near-agreement level of phone and e-mail (same last 8 digits / mailbox name, or one edit). */
+const NEAR = 1;
 
 /** Radix of each comparison in a packed pattern: level + 1, 0 for missing. */
 const radix: number[] = [];
@@ -67,6 +71,20 @@ function swappedNameAdjust(p: Prepared, tf: TermFrequencies, k: number, i: numbe
   return Math.log2(uExact / freq);
 }
 
+/**
+ * Near-agreement on both phone and e-mail counts once, as the stronger of the two: returns the weight
+ * to take off. A typo in both contacts of one record is rare, while different people numbered in
+ * sequence (13800000950 / user950@ and 13800000952 / user952@, a company's extension block, the
+ * zhangwei@ / zhangwei2@ a mail provider hands the second 张伟) are near on both at once. The model
+ * takes comparisons as independent and would add the two up.
+ */
+export function nearContactOverlap(levels: ArrayLike<number>, weights: number[][]): number {
+  if (levels[PHONE] !== NEAR || levels[EMAIL] !== NEAR) return 0;
+  const phone = weights[PHONE][NEAR];
+  const email = weights[EMAIL][NEAR];
+  return phone > 0 && email > 0 ? Math.min(phone, email) : 0;
+}
+
 /** Scores pairs with a trained model; caches the summed weight of each level pattern. */
 export class Scorer {
   private readonly patternWeights = new Map<number, number>();
@@ -85,6 +103,7 @@ export class Scorer {
       const lv = unpackPattern(pattern, new Uint8Array(C));
       w = 0;
       for (let k = 0; k < C; k++) if (lv[k] !== MISSING) w += this.model.weights[k][lv[k]];
+      w -= nearContactOverlap(lv, this.model.weights);
       this.patternWeights.set(pattern, w);
     }
     return w;
