@@ -83,10 +83,24 @@ function namePartLevel(x: string | null, xr: string | null, xs: string | null, y
   if (x === y) return 0;
   if (xr === yr) return 1;
   if (xr.length === 0 || yr.length === 0) return 4;
+  // one Han character each (杨 / 王, 芳 / 洋): another sound is another name, not a typo, unless the
+  // sounds are ones a pinyin keyboard or a dialect confuses (张 / 臧, 李 / 倪)
+  if (isHanChar(x) && isHanChar(y)) return fuzzyPinyin(xr) === fuzzyPinyin(yr) ? 2 : 4;
   const jw = jaroWinkler(xr, yr);
   if (jw >= 0.94 || (Math.min(xr.length, yr.length) >= 3 && damerau(xr, yr, 1) <= 1)) return 2;
   if (jw >= 0.85 || (xs !== null && xs !== '' && xs === ys)) return 3;
   return 4;
+}
+
+function isHanChar(s: string): boolean {
+  if (s.length !== 1) return false;
+  const c = s.charCodeAt(0);
+  return c >= 0x3400 && c <= 0x9fff;
+}
+
+/** The pinyin sounds people confuse (模糊音): zh/z, ch/c, sh/s, n/l, and -ng/-n. */
+function fuzzyPinyin(syllable: string): string {
+  return syllable.replace(/^([zcs])h/, '$1').replace(/^l/, 'n').replace(/ng$/, 'n');
 }
 
 /** Given and family name levels, trying the swapped order ("Wei Zhang" vs 张伟, "SMITH John" vs "Smith John"). */
@@ -142,8 +156,19 @@ function emailLevel(p: Prepared, i: number, j: number): number {
   if (a === null || b === null) return MISSING;
   if (a === b) return 0;
   const la = p.emailLocal[i];
-  if ((la !== null && la.length >= 4 && la === p.emailLocal[j]) || damerau(a, b, 1) <= 1) return 1;
+  const lb = p.emailLocal[j];
+  if (la !== null && la.length >= 4 && la === lb) return 1;
+  if (damerau(a, b, 1) <= 1 && !(la !== null && lb !== null && numberedApart(la, lb))) return 1;
   return 2;
+}
+
+/**
+ * Mailboxes that differ only in the number at their end (zhangwei / zhangwei2, user950 / user952)
+ * are how providers and companies tell namesakes and accounts apart, not a typo.
+ */
+export function numberedApart(a: string, b: string): boolean {
+  const stem = (s: string): string => s.replace(/\d+$/, '');
+  return a !== b && stem(a) === stem(b) && (/\d$/.test(a) || /\d$/.test(b));
 }
 
 /** City and province together: a city implies its province, so they are one piece of evidence. */

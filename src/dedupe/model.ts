@@ -77,14 +77,32 @@ export interface EmOptions {
   tolerance: number;
 }
 
+/** Blocking rules on an identifier: pairs that share one are nearly all the same person. */
+const IDENTIFIER_FIELDS = new Set(['phone', 'email', 'idNumber']);
+/** Estimated matches identifier sessions need for a comparison before they alone train it. */
+const IDENTIFIER_MATCHES = 50;
+/**
+ * What a household or a company shares: different people who share a phone or an e-mail (a
+ * switchboard, a family mailbox) mostly share these too, so among such pairs they agree far more
+ * often than u, measured on random pairs, says.
+ */
+const SHARED_BY_GROUPS = new Set<string>(['company', 'location', 'address', 'postcode']);
+
+export function isIdentifierRule(fields: readonly string[]): boolean {
+  return fields.every((f) => IDENTIFIER_FIELDS.has(f));
+}
+
 /**
  * One EM session on the pairs one blocking rule proposed, u fixed. Comparisons on the rule's own
- * fields are left out: inside the rule's blocks they agree by construction and would teach nothing.
+ * fields are left out: inside the rule's blocks they agree by construction and would teach nothing. On an identifier
+ * rule, u of what groups share is learnt by the session too (from the pairs it takes for
+ * non-matches); the names, whose u holds, tell the matches apart. Otherwise colleagues sharing a
+ * switchboard number look like one person: same phone, company and city.
  */
 export function runEmSession(
   p: Prepared,
   sample: TrainingSample,
-  u: number[][],
+  randomU: number[][],
   options: EmOptions,
 ): { m: number[][]; included: boolean[]; lambda: number; iterations: number; matches: number[] } | null {
   const C = COMPARISONS.length;
@@ -103,11 +121,16 @@ export function runEmSession(
   }
   const list = [...patterns.values()];
   const m = COMPARISONS.map((c) => initialM(c.levels.length));
+  const identifier = isIdentifierRule(sample.fields);
+  const learnsU = COMPARISONS.map((c, k) => identifier && included[k] && SHARED_BY_GROUPS.has(c.name));
+  const u = randomU.map((uk) => uk.slice());
   let lambda = 0.3;
   let iterations = 0;
   const matchMass = COMPARISONS.map((c) => new Float64Array(c.levels.length));
+  const otherMass = COMPARISONS.map((c) => new Float64Array(c.levels.length));
   for (; iterations < options.maxIterations; iterations++) {
     for (const mm of matchMass) mm.fill(0);
+    for (const om of otherMass) om.fill(0);
     let totalMatch = 0;
     let total = 0;
     for (const { levels: lv, count } of list) {
@@ -125,7 +148,9 @@ export function runEmSession(
       total += count;
       for (let k = 0; k < C; k++) {
         const l = lv[k];
-        if (l !== MISSING) matchMass[k][l] += w;
+        if (l === MISSING) continue;
+        matchMass[k][l] += w;
+        otherMass[k][l] += count - w;
       }
     }
     let change = Math.abs(totalMatch / total - lambda);
@@ -142,17 +167,16 @@ export function runEmSession(
         change = Math.max(change, Math.abs(next - m[k][l]));
         m[k][l] = next;
       }
+      if (!learnsU[k]) continue;
+      const others = otherMass[k].reduce((a, b) => a + b, 0);
+      // one pseudo non-match spread like u on random pairs
+      for (let l = 0; l < L; l++) u[k][l] = (otherMass[k][l] + randomU[k][l]) / (others + 1);
     }
     if (change < options.tolerance) break;
   }
   const matches = matchMass.map((mm) => mm.reduce((a, b) => a + b, 0));
   return { m, included, lambda, iterations, matches };
 }
-
-/** Blocking rules on an identifier: pairs that share one are nearly all the same person. */
-const IDENTIFIER_FIELDS = new Set(['phone', 'email', 'idNumber']);
-/** Estimated matches identifier sessions need for a comparison before they alone train it. */
-const IDENTIFIER_MATCHES = 50;
 
 /**
  * Trains m with one EM session per blocking rule and averages each comparison's m over the sessions
@@ -176,7 +200,7 @@ export function trainModel(p: Prepared, tf: TermFrequencies, samples: TrainingSa
       iterations: result.iterations,
       excluded: COMPARISONS.filter((_, k) => !result.included[k]).map((c) => c.name),
     });
-    trained.push({ rule: sample.rule, identifier: sample.fields.every((f) => IDENTIFIER_FIELDS.has(f)), ...result });
+    trained.push({ rule: sample.rule, identifier: isIdentifierRule(sample.fields), ...result });
   }
   const trainedBy: string[][] = COMPARISONS.map(() => []);
   const m = COMPARISONS.map((c, k) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPARISONS, MISSING, birthLevel, compareInto, comparisonIndex } from '../../src/dedupe/comparisons.js';
+import { COMPARISONS, MISSING, birthLevel, compareInto, comparisonIndex, numberedApart } from '../../src/dedupe/comparisons.js';
 import { splitFullName, soundex } from '../../src/dedupe/names.js';
 import { prepareRecords } from '../../src/dedupe/prepare.js';
 import type { MatchRecord } from '../../src/dedupe/types.js';
@@ -51,6 +51,29 @@ describe('name comparisons', () => {
     expect(levelsOf({ name: 'John Smith' }, { name: 'Jon Smith' }).givenName).toBe('typo (1 edit / JW ≥ 0.94)');
     expect(levelsOf({ name: 'John Smith' }, { name: 'Mary Smith' }).givenName).toBe('different');
     expect(levelsOf({ name: 'John Smith' }, { name: null }).givenName).toBe('missing');
+  });
+  it('takes one Han character of another sound for another name, unless the sounds are easily confused', () => {
+    // yang / wang and fang / yang are one letter apart in pinyin, but 杨 and 王 are two family names
+    expect(levelsOf({ name: '杨娜' }, { name: '王娜' }).familyName).toBe('different');
+    expect(levelsOf({ name: '赵芳' }, { name: '赵洋' }).givenName).toBe('different');
+    // 模糊音: zh/z, n/l
+    expect(levelsOf({ name: '张伟' }, { name: '臧伟' }).familyName).toBe('typo (1 edit / JW ≥ 0.94)');
+    expect(levelsOf({ name: '李娜' }, { name: '倪娜' }).familyName).toBe('typo (1 edit / JW ≥ 0.94)');
+  });
+});
+
+describe('e-mail comparisons', () => {
+  it('takes a mailbox numbered apart for another account, not a typo', () => {
+    expect(levelsOf({ email: 'zhangwei@163.com' }, { email: 'zhangwei2@163.com' }).email).toBe('different');
+    expect(levelsOf({ email: 'user950@example.com' }, { email: 'user952@example.com' }).email).toBe('different');
+    expect(levelsOf({ email: 'zhangwei@163.com' }, { email: 'zhangwe@163.com' }).email).toBe('same mailbox name or 1 edit');
+    expect(levelsOf({ email: 'zhangwei@163.com' }, { email: 'zhangwei@qq.com' }).email).toBe('same mailbox name or 1 edit');
+  });
+  it('numberedApart', () => {
+    expect(numberedApart('zhangwei', 'zhangwei2')).toBe(true);
+    expect(numberedApart('user950', 'user952')).toBe(true);
+    expect(numberedApart('zhangwei', 'zhangwie')).toBe(false);
+    expect(numberedApart('a1b', 'a2b')).toBe(false);
   });
 });
 
