@@ -86,6 +86,8 @@ function namePartLevel(x: string | null, xr: string | null, xs: string | null, y
   // one Han character each (杨 / 王, 芳 / 洋): another sound is another name, not a typo, unless the
   // sounds are ones a pinyin keyboard or a dialect confuses (张 / 臧, 李 / 倪)
   if (isHanChar(x) && isHanChar(y)) return fuzzyPinyin(xr) === fuzzyPinyin(yr) ? 2 : 4;
+  // an initial (J. Smith) fits any name it starts
+  if ((isLatinInitial(x) || isLatinInitial(y)) && xr[0] === yr[0]) return 3;
   const jw = jaroWinkler(xr, yr);
   if (jw >= 0.94 || (Math.min(xr.length, yr.length) >= 3 && damerau(xr, yr, 1) <= 1)) return 2;
   if (jw >= 0.85 || (xs !== null && xs !== '' && xs === ys)) return 3;
@@ -96,6 +98,10 @@ function isHanChar(s: string): boolean {
   if (s.length !== 1) return false;
   const c = s.charCodeAt(0);
   return c >= 0x3400 && c <= 0x9fff;
+}
+
+function isLatinInitial(s: string): boolean {
+  return s.length === 1 && s >= 'a' && s <= 'z';
 }
 
 /** The pinyin sounds people confuse (模糊音): zh/z, ch/c, sh/s, n/l, and -ng/-n. */

@@ -62,6 +62,14 @@ describe('name comparisons', () => {
   });
 });
 
+describe('initials', () => {
+  it('an initial fits any name it starts, and only those', () => {
+    expect(levelsOf({ name: 'Linda Clark' }, { name: 'L. Clark' }).givenName).toBe('similar (JW ≥ 0.85 / soundex)');
+    expect(levelsOf({ name: 'CLARK, L' }, { name: 'Linda Clark' }).givenName).toBe('similar (JW ≥ 0.85 / soundex)');
+    expect(levelsOf({ name: 'Mary Clark' }, { name: 'L. Clark' }).givenName).toBe('different');
+  });
+});
+
 describe('e-mail comparisons', () => {
   it('takes a mailbox numbered apart for another account, not a typo', () => {
     expect(levelsOf({ email: 'zhangwei@163.com' }, { email: 'zhangwei2@163.com' }).email).toBe('different');
