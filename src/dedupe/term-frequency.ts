@@ -26,7 +26,15 @@ export interface ValueFrequencies {
   adjust: Float32Array;
 }
 
-function valueFrequencies(col: Col, n: number, withAdjust = true): ValueFrequencies {
+/**
+ * Comparisons on values that nearly everyone holds alone (a phone, an e-mail, an address). Against
+ * the average, which mostly counts values nobody shares, a value a record shares with its one
+ * duplicate would look common and be marked down; so only values held by more than two records
+ * are (a switchboard, a family mailbox): each record beyond the second halves the evidence.
+ */
+const HELD_ALONE = new Set<ComparisonName>(['phone', 'email', 'address']);
+
+function valueFrequencies(col: Col, n: number, withAdjust = true, heldAlone = false): ValueFrequencies {
   const counts = new Map<string, number>();
   let nonNull = 0;
   for (const v of col) {
@@ -41,7 +49,10 @@ function valueFrequencies(col: Col, n: number, withAdjust = true): ValueFrequenc
   const adjust = new Float32Array(withAdjust ? n : 0);
   for (let i = 0; i < adjust.length; i++) {
     const v = col[i];
-    if (v !== null) adjust[i] = Math.log2(uExact / otherShare(counts.get(v) as number, nonNull));
+    if (v === null) continue;
+    const count = counts.get(v) as number;
+    if (heldAlone) adjust[i] = count > 2 ? -Math.log2(count - 1) : 0;
+    else adjust[i] = Math.log2(uExact / otherShare(count, nonNull));
   }
   return { counts, nonNull, uExact, adjust };
 }
@@ -60,7 +71,7 @@ export function termFrequencies(p: Prepared): TermFrequencies {
   const exactColumns = { ...tfColumn, ...exactOnlyColumn };
   for (const [name, column] of Object.entries(exactColumns) as [ComparisonName, keyof Prepared][]) {
     const k = comparisonIndex[name];
-    const f = valueFrequencies(p[column] as Col, p.n, COMPARISONS[k].termFrequency);
+    const f = valueFrequencies(p[column] as Col, p.n, COMPARISONS[k].termFrequency, HELD_ALONE.has(name));
     tf.uExact[k] = f.uExact;
     if (!COMPARISONS[k].termFrequency) continue;
     tf.counts[k] = f.counts;

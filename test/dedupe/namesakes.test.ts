@@ -5,6 +5,8 @@ import { mulberry32 } from '../../src/dedupe/blocking.js';
 import { dedupe } from '../../src/dedupe/engine.js';
 import { explainPair } from '../../src/dedupe/explain.js';
 import { nearContactOverlap } from '../../src/dedupe/scoring.js';
+import { prepareRecords } from '../../src/dedupe/prepare.js';
+import { termFrequencies } from '../../src/dedupe/term-frequency.js';
 import type { MatchRecord } from '../../src/dedupe/types.js';
 
 const fast = section.parse({ training: { random_pairs: 20_000, pairs_per_rule: 10_000 } });
@@ -171,3 +173,34 @@ describe('near phone and near e-mail together', () => {
   });
 });
 
+
+describe('term frequencies of values nearly everyone holds alone', () => {
+  it('leave a phone a record shares with its one duplicate whole, and mark down one several records share', () => {
+    const records: MatchRecord[] = [
+      { id: 1, phone: '+8613800000001', name: '张伟' },
+      { id: 2, phone: '+8613800000001', name: '张伟' },
+      { id: 3, phone: '+8675581000000', name: '王芳' },
+      { id: 4, phone: '+8675581000000', name: '李娜' },
+      { id: 5, phone: '+8675581000000', name: '刘洋' },
+      ...Array.from({ length: 50 }, (_, k) => ({ id: 10 + k, phone: `+86139000000${String(k).padStart(2, '0')}`, name: '王芳' })),
+    ];
+    const tf = termFrequencies(prepareRecords(records));
+    const phone = tf.adjust[comparisonIndex.phone] as Float32Array;
+    expect(phone[0]).toBe(0);
+    expect(phone[2]).toBe(-1);
+    // names keep the average as reference: 王芳, held by 51, counts for less than 张伟, held by 2
+    const given = tf.adjust[comparisonIndex.givenName] as Float32Array;
+    expect(given[0]).toBeGreaterThan(0);
+    expect(given[2]).toBeLessThan(given[0]);
+  });
+
+  it('a list of names and e-mails only: every duplicate with an e-mail merged, no namesakes', () => {
+    const { records, person } = namesakeList('from-name');
+    const withoutPhones = records.map((r) => ({ ...r, phone: null, city: null }));
+    const findable = new Set(withoutPhones.filter((r) => r.email).map((r) => `${person.get(r.id)}|${r.email}`));
+    const duplicatesWithEmail = withoutPhones.filter((r) => r.email).length - findable.size;
+    const { right, wrong } = mergedPairs(dedupe(withoutPhones, fast).clusters, person);
+    expect(wrong).toBe(0);
+    expect(right).toBe(duplicatesWithEmail);
+  });
+});
