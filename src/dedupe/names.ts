@@ -53,8 +53,9 @@ export function splitFullName(name: string | null | undefined): NameParts {
   const t = name.normalize('NFKC').trim();
   if (t === '') return { family: null, given: null };
   if (hasHan(t)) {
-    const han = toSimplified(t).replace(NOT_HAN, '');
-    if (han.length <= 1) return { family: han || null, given: null };
+    const full = toSimplified(t).replace(NOT_HAN, '');
+    const han = withoutHonorific(full);
+    if (han.length <= 1 || (han !== full && COMPOUND_SURNAMES.has(han))) return { family: han || null, given: null };
     const familyLength = han.length >= 3 && COMPOUND_SURNAMES.has(han.slice(0, 2)) ? 2 : 1;
     return { family: han.slice(0, familyLength), given: han.slice(familyLength) };
   }
@@ -72,6 +73,19 @@ export function splitFullName(name: string | null | undefined): NameParts {
   const family = latinWords(raw[familyIndex]).join(' ');
   const given = raw.filter((_, i) => i !== familyIndex).flatMap(latinWords).join(' ');
   return { family: family || null, given: given || null };
+}
+
+/** How a sales rep writes down a customer whose given name they do not know: 张先生, 李女士, 王经理. */
+const HONORIFICS = ['总经理', '董事长', '先生', '女士', '小姐', '太太', '夫人', '老师', '经理', '总监', '主任', '老板', '师傅', '阿姨', '医生', '教授', '同学'];
+/** Short forms that are honorifics only right after a bare surname: 王总, 张工, 李姐. */
+const SHORT_HONORIFICS = new Set(['总', '工', '姐', '哥', '叔', '姨']);
+
+/** The name without a trailing honorific: 张伟先生 → 张伟, 张先生 → 张, 王总 → 王 (the given name is then unknown). */
+function withoutHonorific(han: string): string {
+  for (const h of HONORIFICS) if (han.length > h.length && han.endsWith(h)) return han.slice(0, -h.length);
+  const rest = han.slice(0, -1);
+  if (SHORT_HONORIFICS.has(han.slice(-1)) && (rest.length === 1 || COMPOUND_SURNAMES.has(rest))) return rest;
+  return han;
 }
 
 function joinOrNull(words: string[]): string | null {

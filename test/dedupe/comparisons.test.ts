@@ -17,6 +17,15 @@ describe('name splitting', () => {
     expect(splitFullName('張 偉')).toEqual({ family: '张', given: '伟' });
     expect(splitFullName('欧阳娜娜')).toEqual({ family: '欧阳', given: '娜娜' });
   });
+  it('drops the honorific a sales rep writes for an unknown given name', () => {
+    expect(splitFullName('张先生')).toEqual({ family: '张', given: null });
+    expect(splitFullName('李女士')).toEqual({ family: '李', given: null });
+    expect(splitFullName('王总')).toEqual({ family: '王', given: null });
+    expect(splitFullName('欧阳经理')).toEqual({ family: '欧阳', given: null });
+    expect(splitFullName('张伟先生')).toEqual({ family: '张', given: '伟' });
+    // a short form only right after a bare surname
+    expect(splitFullName('王建工')).toEqual({ family: '王', given: '建工' });
+  });
   it('reads the family name from comma and capitals forms', () => {
     expect(splitFullName('Smith, John')).toEqual({ family: 'smith', given: 'john' });
     expect(splitFullName('SMITH John')).toEqual({ family: 'smith', given: 'john' });
@@ -67,6 +76,13 @@ describe('initials', () => {
     expect(levelsOf({ name: 'Linda Clark' }, { name: 'L. Clark' }).givenName).toBe('similar (JW ≥ 0.85 / soundex)');
     expect(levelsOf({ name: 'CLARK, L' }, { name: 'Linda Clark' }).givenName).toBe('similar (JW ≥ 0.85 / soundex)');
     expect(levelsOf({ name: 'Mary Clark' }, { name: 'L. Clark' }).givenName).toBe('different');
+  });
+});
+
+describe('honorifics', () => {
+  it('张先生 is 张 with the given name unknown, not a given name 先生', () => {
+    expect(levelsOf({ name: '张先生' }, { name: '张伟' })).toMatchObject({ familyName: 'exact', givenName: 'missing' });
+    expect(levelsOf({ name: '张先生' }, { name: '李先生' }).familyName).toBe('different');
   });
 });
 
