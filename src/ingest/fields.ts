@@ -63,11 +63,12 @@ export const fieldSpecs: Record<Kind, FieldSpec[]> = {
     buyerName,
     { field: 'feedback_code', synonyms: ['反馈编号', '问卷编号', '评价编号', '工单号', '答卷编号', 'feedback id', 'response id', 'survey id', 'review id'], signature: true },
     { field: 'submitted_at', synonyms: ['提交时间', '反馈时间', '评价时间', '答卷时间', '日期', '时间', 'submitted', 'submitted at', 'date', 'response date', 'created at', 'timestamp'], signature: true },
-    { field: 'nps', synonyms: ['nps', '推荐意愿', '推荐度', '推荐指数', '推荐分', '净推荐值', '您向朋友推荐我们的可能性', 'likelihood to recommend', 'recommend score', 'nps score'], signature: true },
-    { field: 'csat', synonyms: ['csat', '满意度', '满意度评分', '满意度打分', '总体满意度', '评分', '星级', 'satisfaction', 'csat score', 'rating', 'stars', 'score'], signature: true },
-    { field: 'ces', synonyms: ['ces', '费力度', '客户费力度', '省力度', '办理难易度', 'effort', 'customer effort', 'ces score'], signature: true },
+    { field: 'nps', synonyms: ['nps', '推荐意愿', '推荐度', '推荐指数', '推荐分', '净推荐值', '您向朋友推荐我们的可能性', 'likelihood to recommend', 'recommend score', 'nps score', '推荐', 'recommend'], signature: true },
+    { field: 'csat', synonyms: ['csat', '满意度', '满意度评分', '满意度打分', '总体满意度', '评分', '星级', 'satisfaction', 'csat score', 'rating', 'stars', 'score', '满意', 'satisfied'], signature: true },
+    // survey questions name the effort by its opposite as often: 办理是否方便 / how easy was it
+    { field: 'ces', synonyms: ['ces', '费力度', '客户费力度', '省力度', '办理难易度', 'effort', 'customer effort', 'ces score', '方便', '容易', '轻松', '便捷', '费力', '省力', 'easy'], signature: true },
     { field: 'channel', synonyms: ['渠道', '反馈渠道', '来源', 'channel', 'source'] },
-    { field: 'comment', synonyms: ['评价内容', '评价', '反馈内容', '反馈', '意见', '建议', '留言', '备注', '内容', '评论', '文本', 'comment', 'comments', 'feedback', 'review', 'text', 'verbatim', 'remarks', 'message', 'note'], signature: true },
+    { field: 'comment', synonyms: ['评价内容', '评价', '反馈内容', '反馈', '意见', '建议', '留言', '备注', '内容', '评论', '文本', 'comment', 'comments', 'feedback', 'review', 'text', 'verbatim', 'remarks', 'message', 'note', '原因', 'reason'], signature: true },
   ],
   tickets: [
     ...who,

@@ -38,6 +38,17 @@ describe('parseScore', () => {
     expect(parseScore(input, 1, 5)).toEqual({ value });
   });
 
+  it.each([
+    ['非常方便', 7], ['比较容易', 6], ['一般', 4], ['比较困难', 3], ['不方便', 2], ['非常困难', 1], ['Strongly agree', 7], ['very difficult', 1], ['5', 5],
+  ])('CES (1–7) %j → %d', (input, value) => {
+    expect(parseScore(input, 1, 7)).toEqual({ value });
+  });
+
+  it('reads effort words only on a 1–7 scale and satisfaction words only on 1–5', () => {
+    expect(parseScore('非常方便', 1, 5)).toEqual({ value: null, reason: 'not_a_number' });
+    expect(parseScore('非常满意', 1, 7)).toEqual({ value: null, reason: 'not_a_number' });
+  });
+
   it.each([[''], ['无'], [null]])('empty %j', (input) => {
     expect(parseScore(input, 1, 5)).toEqual({ value: null, reason: 'empty' });
   });

@@ -23,6 +23,16 @@ describe('header mapping', () => {
     });
   });
 
+  it('reads the questions of a 问卷星 export and of an English survey tool', () => {
+    expect(fieldsOf(['序号', '提交答卷时间', '1.您的手机号码', '2.您向朋友或同事推荐我们产品的可能性有多大？', '3.您对本次服务的总体满意度', '4.您觉得办理业务是否方便？', '5.您给出这个分数的主要原因是？'], 'feedback')).toEqual({
+      序号: null, 提交答卷时间: 'submitted_at', '1.您的手机号码': 'phone', '2.您向朋友或同事推荐我们产品的可能性有多大？': 'nps', '3.您对本次服务的总体满意度': 'csat',
+      '4.您觉得办理业务是否方便？': 'ces', '5.您给出这个分数的主要原因是？': 'comment',
+    });
+    const english = ['How likely is it that you would recommend us to a friend or colleague?', 'Overall, how satisfied or dissatisfied are you with our service?', 'How easy was it to get your issue resolved?', 'What is the primary reason for your score?'];
+    expect(Object.values(fieldsOf(english, 'feedback'))).toEqual(['nps', 'csat', 'ces', 'comment']);
+    expect(detectKind(english)).toBe('feedback');
+  });
+
   it('gives each field to one column only; the second is kept as extra', () => {
     expect(fieldsOf(['手机', '联系电话'], 'customers')).toEqual({ 手机: 'phone', 联系电话: null });
   });
