@@ -13,7 +13,8 @@ export interface FieldSpec {
 
 const who: FieldSpec[] = [
   { field: 'customer_code', synonyms: ['客户编号', '客户编码', '客户id', '客户代码', '客户号', '会员id', '会员编号', '会员号', '会员卡号', '用户id', '用户编号', 'customer id', 'customer code', 'customer no', 'customer number', 'cust id', 'customerid', 'client id', 'member id', 'account id', 'user id', 'rec_id'] },
-  { field: 'phone', synonyms: ['手机', '手机号', '手机号码', '联系电话', '电话', '电话号码', '联系方式', '移动电话', '联系手机', 'mobile', 'mobile phone', 'phone', 'phone number', 'tel', 'telephone', 'cell', 'contact number'] },
+  // mobiles first: a customer is known by their mobile, an export's 联系电话 is often an empty landline column
+  { field: 'phone', synonyms: ['手机', '手机号', '手机号码', '联系手机', '收货人手机', '移动电话', 'mobile', 'mobile phone', 'cell', '联系电话', '电话', '电话号码', '联系方式', 'phone', 'phone number', 'tel', 'telephone', 'contact number'] },
   { field: 'email', synonyms: ['邮箱', '电子邮箱', '电子邮件', '邮件', '邮箱地址', 'email', 'e-mail', 'mail', 'email address'] },
 ];
 
@@ -50,7 +51,8 @@ export const fieldSpecs: Record<Kind, FieldSpec[]> = {
     ...who,
     buyerName,
     { field: 'order_code', synonyms: ['订单号', '订单编号', '订单id', '单号', '交易号', '流水号', 'order id', 'order no', 'order number', 'order code', 'orderid', 'invoice', 'invoice no', 'transaction id'], signature: true },
-    { field: 'order_date', synonyms: ['下单时间', '下单日期', '订单日期', '订单时间', '交易时间', '交易日期', '成交日期', '付款时间', '购买日期', '日期', 'order date', 'order time', 'date', 'purchase date', 'transaction date', 'invoice date', 'created at'], signature: true },
+    // when the order was placed, not when it was paid: an unpaid or closed order has no payment time
+    { field: 'order_date', synonyms: ['下单时间', '下单日期', '订单创建时间', '创建时间', '订单日期', '订单时间', '交易时间', '交易日期', '成交日期', '购买日期', '日期', 'order date', 'order time', 'date', 'purchase date', 'transaction date', 'invoice date', 'created at', '付款时间', '支付时间', 'paid at'], signature: true },
     { field: 'amount', synonyms: ['金额', '订单金额', '实付金额', '实付款', '支付金额', '成交金额', '交易金额', '总金额', '合计', '销售额', '应付金额', 'amount', 'order amount', 'total', 'total amount', 'price', 'revenue', 'sales', 'value', 'paid amount'], signature: true },
     { field: 'currency', synonyms: ['币种', '货币', 'currency'], signature: true },
     { field: 'status', synonyms: ['状态', '订单状态', '交易状态', '支付状态', 'status', 'order status', 'payment status'], signature: true },

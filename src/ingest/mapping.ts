@@ -29,12 +29,13 @@ export function parseMapOption(values: string[] | undefined): Overrides {
   return overrides;
 }
 
-type SynonymIndex = { key: string; field: string }[];
+/** rank: the synonym's place in its field's list; of two columns naming one field exactly, the better-ranked name wins. */
+type SynonymIndex = { key: string; field: string; rank: number }[];
 
 function synonymIndex(kind: Kind, extra: Record<string, string[]>): SynonymIndex {
   const index: SynonymIndex = [];
   for (const spec of fieldSpecs[kind]) {
-    for (const s of [spec.field, ...spec.synonyms, ...(extra[spec.field] ?? [])]) index.push({ key: headerKey(s), field: spec.field });
+    [...(extra[spec.field] ?? []), spec.field, ...spec.synonyms].forEach((s, rank) => index.push({ key: headerKey(s), field: spec.field, rank }));
   }
   return index;
 }
@@ -43,18 +44,18 @@ function isCjk(text: string): boolean {
   return /[\u3400-\u9fff]/.test(text);
 }
 
-function matchHeader(header: string, index: SynonymIndex): { field: string; how: 'exact' | 'contains' } | null {
+function matchHeader(header: string, index: SynonymIndex): { field: string; how: 'exact' | 'contains'; rank: number } | null {
   const key = headerKey(header);
   if (!key) return null;
   const exact = index.find((s) => s.key === key);
-  if (exact) return { field: exact.field, how: 'exact' };
+  if (exact) return { field: exact.field, how: 'exact', rank: exact.rank };
   // Long survey-style headers ("您向朋友推荐我们的可能性（0-10分）") contain a synonym: take the longest.
   let best: { field: string; len: number } | null = null;
   for (const s of index) {
     const minLen = isCjk(s.key) ? 2 : 4;
     if (s.key.length >= minLen && key.includes(s.key) && (!best || s.key.length > best.len)) best = { field: s.field, len: s.key.length };
   }
-  return best ? { field: best.field, how: 'contains' } : null;
+  return best ? { field: best.field, how: 'contains', rank: 0 } : null;
 }
 
 export function mapHeaders(headers: string[], kind: Kind, overrides: Overrides = {}, extraSynonyms: Record<string, string[]> = {}): Mapping {
@@ -78,9 +79,10 @@ export function mapHeaders(headers: string[], kind: Kind, overrides: Overrides =
     }
   }
   for (const pass of ['exact', 'contains'] as const) {
-    for (const c of columns) {
-      if (c.how !== 'unknown') continue;
-      const m = matchHeader(c.header, index);
+    // 联系手机 before 联系电话, 订单创建时间 before 付款时间: by synonym rank, then by column order
+    const matched = columns.map((c) => ({ c, m: c.how === 'unknown' ? matchHeader(c.header, index) : null }));
+    matched.sort((x, y) => (x.m?.rank ?? 0) - (y.m?.rank ?? 0) || x.c.index - y.c.index);
+    for (const { c, m } of matched) {
       if (m && m.how === pass && !taken.has(m.field)) {
         c.field = m.field;
         c.how = m.how;

@@ -33,6 +33,12 @@ describe('header mapping', () => {
     expect(detectKind(english)).toBe('feedback');
   });
 
+  it('reads a Taobao order export: the mobile over an empty 联系电话, the creation time over the payment time', () => {
+    const headers = ['订单编号', '买家会员名', '总金额', '买家实际支付金额', '订单状态', '联系电话', '联系手机', '订单创建时间', '订单付款时间'];
+    expect(fieldsOf(headers, 'orders')).toMatchObject({ 订单编号: 'order_code', 总金额: 'amount', 联系电话: null, 联系手机: 'phone', 订单创建时间: 'order_date', 订单付款时间: null });
+    expect(detectKind(headers)).toBe('orders');
+  });
+
   it('gives each field to one column only; the second is kept as extra', () => {
     expect(fieldsOf(['手机', '联系电话'], 'customers')).toEqual({ 手机: 'phone', 联系电话: null });
   });
