@@ -70,14 +70,19 @@ export function topicReport(rows: Iterable<FeedbackRow>, taxonomy: Taxonomy): To
   return { comments: list.length, unassigned, topics: stats };
 }
 
-/** Quadrants split at the median share and median negativity of the topics that came up. */
+/**
+ * Quadrants split at the median share and median negativity of the topics that came up; a topic
+ * where at least half the comments are negative is negative whatever the median (when most topics
+ * are complaints, the median is high and a topic two thirds negative must not read as a strength).
+ */
 function classify(stats: TopicStat[]): void {
   const present = stats.filter((s) => s.volume > 0);
   const shareCut = median(present.map((s) => s.share));
   const negativeCut = median(present.map((s) => s.negative_share ?? 0));
   for (const s of stats) {
     const frequent = s.volume > 0 && s.share >= shareCut;
-    const negative = s.volume > 0 && (s.negative_share ?? 0) >= negativeCut && (s.negative_share ?? 0) > 0;
+    const negativeShare = s.negative_share ?? 0;
+    const negative = s.volume > 0 && negativeShare > 0 && (negativeShare >= negativeCut || negativeShare >= 0.5);
     s.quadrant = frequent && negative ? 'fix_first' : negative ? 'watch' : frequent ? 'strength' : 'minor';
   }
 }
