@@ -101,8 +101,14 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`\n${t(lang, 'interrupted')}\n`);
     process.exit(ExitCode.interrupted);
   };
+  // the event loop ran dry with the command unfinished: without this, Node would exit 0 in silence
+  const onStalled = (): void => {
+    process.stderr.write(`custops: ${t(lang, 'error')}: ${t(lang, 'stalled')}\n`);
+    process.exit(ExitCode.failure);
+  };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
+  process.on('beforeExit', onStalled);
   try {
     await buildProgram(lang, await loadCommands(argv.slice(2))).parseAsync(argv);
     return takeExitCode();
@@ -111,6 +117,7 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     process.removeListener('SIGINT', onSigint);
     process.removeListener('SIGTERM', onSigint);
+    process.removeListener('beforeExit', onStalled);
   }
 }
 

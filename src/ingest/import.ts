@@ -3,14 +3,16 @@ import { basename, resolve } from 'node:path';
 import type { Db } from '../store/db.js';
 import { inTransaction, nowIso, streamingPragmas } from '../store/db.js';
 import { InputError } from '../errors.js';
-import { openTables, type RawRow, type TableSource } from './readers/index.js';
+import { openTables, type TableSource } from './readers/index.js';
 import { detectKind, headerScore, mapHeaders, type Mapping, type Overrides } from './mapping.js';
-import { codeField, linkRecords, RecordWriter, suspendIndexes, type RecordRow } from './records.js';
-import { rowHash, sha256File } from './hash.js';
-import { rejectionFor } from './validate.js';
-import { addPlaceholderProblems, normaliseCustomer, normaliseFeedback, normaliseOrder, normaliserHash, type NormaliseOptions, type Problem } from '../clean/index.js';
-import { normaliseTicket } from './tickets.js';
+import { codeField, linkRecords, recordLayout, RecordWriter, suspendIndexes } from './records.js';
+import { sha256File } from './hash.js';
+import { normaliserHash, type NormaliseOptions } from '../clean/index.js';
 import type { Kind } from './fields.js';
+import { REJECT_STRIDE, type RecordBatch } from './batch.js';
+import { BatchBuilder, buildBatches } from './build.js';
+import { BuildWorker, workerAvailable } from './parallel.js';
+import type { BuildJob } from './worker-protocol.js';
 
 export interface IngestOptions {
   kind?: Kind;
@@ -49,12 +51,29 @@ export interface TableReport {
 /** Files above this size loading into an empty table build its indexes once at the end. */
 const BULK_LOAD_BYTES = 4 << 20;
 
-const normalisers: Record<Kind, (raw: Record<string, string | null>, o: NormaliseOptions) => { values: RecordRow['normalised']; problems?: Problem[] }> = {
-  customers: normaliseCustomer,
-  orders: normaliseOrder,
-  feedback: normaliseFeedback,
-  tickets: normaliseTicket,
-};
+/**
+ * Delimited text files from this size on are read, normalised and hashed in a worker thread while
+ * this one writes to the store (starting a worker costs about 100 ms). Spreadsheets are not: most of
+ * their time goes to exceljs parsing them twice, the first pass (finding the layout) before any row
+ * can be read, so a worker saved nothing on a 60,000-row .xlsx and cost 65 MB more memory.
+ * CUSTOPS_INGEST_WORKER_MIN_BYTES overrides both: an internal setting for tests, which set 0 to take
+ * the worker path with small fixtures of either format.
+ */
+const WORKER_MIN_BYTES: Record<TableSource['format'], number> = { csv: 4 << 20, xlsx: Infinity };
+
+/** Rows per batch of records built and written (and sent between threads). */
+const BATCH_ROWS = 500;
+
+function workerMinBytes(format: TableSource['format']): number {
+  const setting = process.env.CUSTOPS_INGEST_WORKER_MIN_BYTES;
+  return setting && Number.isFinite(Number(setting)) ? Number(setting) : WORKER_MIN_BYTES[format];
+}
+
+/** The record batches of a table: built by the worker thread when there is one, else in this thread. */
+function recordBatches(worker: BuildWorker | undefined, job: BuildJob, table: TableSource): AsyncIterable<RecordBatch> {
+  if (worker) return worker.batches(job);
+  return buildBatches(table.rows, new BatchBuilder(job.table, job.mapping, job.normalise, job.layout), job.batchRows);
+}
 
 export async function openAndMap(path: string, options: Pick<IngestOptions, 'kind' | 'sheet' | 'encoding' | 'delimiter' | 'map' | 'synonyms'>): Promise<{ table: TableSource; mapping: Mapping }[]> {
   const tables = await openTables(path, { sheet: options.sheet, encoding: options.encoding, delimiter: options.delimiter, headerScore });
@@ -66,56 +85,6 @@ export async function openAndMap(path: string, options: Pick<IngestOptions, 'kin
     }
     return { table, mapping: mapHeaders(table.headers, kind, options.map, options.synonyms) };
   });
-}
-
-/** Turns one data row into a record to write, or a rejection with its column and reason. */
-export function buildRecord(row: RawRow, table: TableSource, mapping: Mapping, normalise: NormaliseOptions): { record?: RecordRow; reject?: { column: string | null; reason: string; original: string } } {
-  const width = table.headers.length;
-  // Spreadsheet rows simply end at their last filled cell; only delimited text can be ragged.
-  const cells = table.format === 'xlsx' && row.cells.length < width ? [...row.cells, ...Array<string>(width - row.cells.length).fill('')] : row.cells;
-  const original = (): string => {
-    const obj: Record<string, string> = {};
-    cells.forEach((c, i) => (obj[i < width ? table.headers[i] : `_extra_${i - width + 1}`] = c));
-    return JSON.stringify(obj);
-  };
-  let lastFilled = cells.length - 1;
-  while (lastFilled >= width && cells[lastFilled].trim() === '') lastFilled--;
-  if (lastFilled + 1 !== width && cells.length !== width) {
-    const reason = cells.length < width ? `row has ${cells.length} fields, header has ${width}` : `row has ${lastFilled + 1} fields, header has ${width}`;
-    return { reject: { column: null, reason, original: original() } };
-  }
-  const raw: Record<string, string | null> = {};
-  const extra: Record<string, string> = {};
-  const hashed: (string | null)[] = [];
-  for (const col of mapping.columns) {
-    const value = (cells[col.index] ?? '').trim();
-    hashed.push(value);
-    if (col.field) raw[col.field] = value === '' ? null : value;
-    else if (col.how !== 'skip' && value !== '') extra[col.header] = value;
-  }
-  const { values, problems = [] } = normalisers[mapping.kind](raw, normalise);
-  const rejection = rejectionFor(mapping.kind, raw, values);
-  if (rejection) {
-    const header = mapping.columns.find((c) => c.field === rejection.field)?.header ?? rejection.field;
-    return { reject: { column: header, reason: rejection.reason, original: original() } };
-  }
-  return {
-    record: {
-      line: row.line,
-      hash: rowHash(hashed),
-      raw,
-      extra: Object.keys(extra).length ? JSON.stringify(extra) : null,
-      normalised: values,
-      problems: issuesOf(mapping.kind, raw, problems),
-    },
-  };
-}
-
-/** What clean would record for a new row: the normalisers' problems and placeholder cells (not for tickets, which clean does not check). */
-function issuesOf(kind: Kind, raw: Record<string, string | null>, problems: Problem[]): Problem[] {
-  if (kind === 'tickets') return [];
-  addPlaceholderProblems(raw, Object.keys(raw), problems);
-  return problems;
 }
 
 /**
@@ -149,8 +118,30 @@ async function ingestInTransaction(db: Db, paths: string[], options: IngestOptio
 
 async function ingestFile(db: Db, path: string, options: IngestOptions): Promise<TableReport[]> {
   const absolute = resolve(path);
-  const [sha, mapped] = await Promise.all([sha256File(absolute), openAndMap(absolute, options)]);
-  const size = statSync(absolute).size;
+  let worker: BuildWorker | undefined;
+  try {
+    const opened = openAndMap(absolute, options).then((mapped) => {
+      const size = statSync(absolute).size;
+      // started as soon as the format is known, so that loading its modules overlaps with hashing the file
+      if (workerAvailable && mapped.length > 0 && size >= workerMinBytes(mapped[0].table.format)) worker = new BuildWorker();
+      return { mapped, size };
+    });
+    const [sha, { mapped, size }] = await Promise.all([sha256File(absolute), opened]);
+    return await ingestTables(db, { path, absolute, sha, size, mapped }, worker, options);
+  } finally {
+    await worker?.close();
+  }
+}
+
+interface OpenedFile {
+  path: string;
+  absolute: string;
+  sha: string;
+  size: number;
+  mapped: { table: TableSource; mapping: Mapping }[];
+}
+
+async function ingestTables(db: Db, { path, absolute, sha, size, mapped }: OpenedFile, worker: BuildWorker | undefined, options: IngestOptions): Promise<TableReport[]> {
   const reports: TableReport[] = [];
   for (const { table, mapping } of mapped) {
     const started = performance.now();
@@ -172,24 +163,24 @@ async function ingestFile(db: Db, path: string, options: IngestOptions): Promise
         JSON.stringify(Object.fromEntries(mapping.columns.map((c) => [c.header, c.field ?? (c.how === 'skip' ? 'skip' : null)]))), now, options.runId ?? null,
         mapping.kind === 'tickets' ? null : normaliserHash(options.normalise)).lastInsertRowid,
     );
-    const mappedFields = mapping.columns.flatMap((c) => (c.field ? [c.field] : []));
-    const writer = new RecordWriter(db, mapping.kind, sourceId, now, mappedFields, options.runId ?? null);
+    const layout = recordLayout(mapping.kind, mapping.columns.flatMap((c) => (c.field ? [c.field] : [])));
+    const writer = new RecordWriter(db, layout, sourceId, now, options.runId ?? null);
     const restoreIndexes = writer.firstLoad && size > BULK_LOAD_BYTES ? suspendIndexes(db, mapping.kind) : undefined;
-    const insertReject = db.prepare('INSERT INTO rejects (source_id, line, column_name, reason, original) VALUES (?, ?, ?, ?, ?)');
+    const insertReject = db.prepare(`INSERT INTO rejects (source_id, line, column_name, reason, original) VALUES (${sourceId}, ?, ?, ?, ?)`);
     let rowsRead = 0;
     let rejected = 0;
     const label = table.sheet ? `${basename(path)} [${table.sheet}]` : basename(path);
-    for await (const row of table.rows) {
-      rowsRead++;
-      const { record, reject } = buildRecord(row, table, mapping, options.normalise);
-      if (record) writer.write(record);
-      else if (reject) {
-        insertReject.run(sourceId, row.line, reject.column, reject.reason, reject.original);
-        rejected++;
-      }
-      if (options.onProgress && (rowsRead & 0x3fff) === 0) options.onProgress(label, rowsRead);
+    const job: BuildJob = {
+      rowsSpec: table.rowsSpec, table: { headers: table.headers, format: table.format }, mapping, normalise: options.normalise, layout, batchRows: BATCH_ROWS,
+    };
+    for await (const batch of recordBatches(worker, job, table)) {
+      writer.writeBatch(batch);
+      const { rejects } = batch;
+      for (let r = 0; r < rejects.length; r += REJECT_STRIDE) insertReject.run(rejects[r], rejects[r + 1], rejects[r + 2], rejects[r + 3]);
+      rowsRead += batch.rowsRead;
+      rejected += rejects.length / REJECT_STRIDE;
+      options.onProgress?.(label, rowsRead);
     }
-    options.onProgress?.(label, rowsRead);
     restoreIndexes?.();
     const seconds = (performance.now() - started) / 1000;
     db.prepare('UPDATE sources SET rows_read = ?, rows_inserted = ?, rows_updated = ?, rows_unchanged = ?, rows_rejected = ?, seconds = ? WHERE id = ?')

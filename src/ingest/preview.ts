@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { NormaliseOptions } from '../clean/index.js';
-import { buildRecord, openAndMap, type IngestOptions } from './import.js';
+import { RecordBuilder } from './build.js';
+import { openAndMap, type IngestOptions } from './import.js';
 import type { MappedColumn } from './mapping.js';
 import type { Kind } from './fields.js';
 
@@ -23,11 +24,12 @@ export async function previewFile(path: string, options: Omit<IngestOptions, 'no
     const samples: string[] = table.headers.map(() => '');
     const rows: Record<string, unknown>[] = [];
     const rejects: TablePreview['rejects'] = [];
+    const builder = new RecordBuilder(table, mapping, options.normalise);
     for await (const row of table.rows) {
       row.cells.forEach((c, i) => {
         if (i < samples.length && !samples[i] && c.trim()) samples[i] = c.trim();
       });
-      const { record, reject } = buildRecord(row, table, mapping, options.normalise);
+      const { record, reject } = builder.build(row);
       if (record) rows.push({ line: record.line, ...record.raw, ...record.normalised });
       else if (reject) rejects.push({ line: row.line, column: reject.column, reason: reject.reason });
       if (rows.length + rejects.length >= limit) break;

@@ -1,6 +1,7 @@
 import { issueWriter, type IssueWriter, type Problem } from '../clean/index.js';
 import { codeFieldOf, normalisedColumns as cleanedColumns } from '../clean/fields.js';
 import type { Db } from '../store/db.js';
+import { PROBLEM_STRIDE, RAW_OFFSET, unpackProblem, type RecordBatch, type RecordLayout } from './batch.js';
 import { fieldNames, linkedKinds, type Kind } from './fields.js';
 
 /** Normalised columns of each kind (filled by src/clean normalisers, tickets by ./tickets.ts), in table order. */
@@ -23,18 +24,30 @@ export interface RecordRow {
   problems: Problem[];
 }
 
+/** The packed record layout of a file of `kind` that maps `mappedFields` (see RecordLayout). */
+export function recordLayout(kind: Kind, mappedFields: readonly string[]): RecordLayout {
+  const raw = fieldNames(kind).filter((f) => mappedFields.includes(f));
+  const norm = normalisedColumns[kind];
+  return { kind, raw, norm, stride: RAW_OFFSET + raw.length + 1 + norm.length };
+}
+
+/** Records per INSERT statement while loading into an empty table: one call binding 16 rows costs less than 16 calls. */
+const ROWS_PER_INSERT = 16;
+
 /**
  * Writes one kind's records for one source: inserts new rows, updates rows a newer export of the
  * same list replaces (same record code, content changed; the old version goes to record_versions),
  * and skips rows already imported unchanged.
  *
  * Inserts bind only the raw columns this file maps (binding is most of an insert's cost in
- * better-sqlite3, and an export rarely fills more than a third of them).
+ * better-sqlite3, and an export rarely fills more than a third of them); the source, dirty flag and
+ * timestamp, the same for every row, are literals in the statement.
  */
 export class RecordWriter {
-  private readonly raw: string[];
-  private readonly norm: string[];
-  private readonly insert;
+  private readonly kind: Kind;
+  private readonly stride: number;
+  private readonly insertOne;
+  private readonly insertMany;
   private readonly update;
   private readonly byCode;
   private readonly byHash;
@@ -42,34 +55,41 @@ export class RecordWriter {
   private readonly hadRows: boolean;
   private readonly writeIssue: IssueWriter;
   private readonly occurrences = new Map<string, number>();
-  private readonly rawInserted: string[];
+  /** Position of the record code in a packed record, -1 when the file does not map it. */
+  private readonly codeSlot: number;
+  /** For each raw field of the kind, its position in a packed record (-1: not mapped). */
+  private readonly rawSlots: number[];
   inserted = 0;
   updated = 0;
   unchanged = 0;
 
   constructor(
-    private readonly db: Db,
-    readonly kind: Kind,
+    db: Db,
+    private readonly layout: RecordLayout,
     private readonly sourceId: number,
     private readonly now: string,
-    /** The raw fields the file maps; the others stay NULL on insert. Default: all. */
-    mappedFields?: readonly string[],
     runId: number | null = null,
   ) {
+    const kind = (this.kind = layout.kind);
+    this.stride = layout.stride;
     this.writeIssue = issueWriter(db, runId);
-    this.raw = fieldNames(kind);
-    this.norm = normalisedColumns[kind];
-    this.rawInserted = mappedFields ? this.raw.filter((f) => mappedFields.includes(f)) : this.raw;
-    const insertCols = ['source_id', 'line', 'row_hash', ...this.rawInserted, 'extra', ...this.norm, 'dirty', 'updated_at'];
-    const allCols = ['source_id', 'line', 'row_hash', ...this.raw, 'extra', ...this.norm, 'dirty', 'updated_at'];
-    this.insert = db.prepare(`INSERT INTO ${kind} (${insertCols.join(', ')}) VALUES (${insertCols.map(() => '?').join(', ')})`);
+    const raw = fieldNames(kind);
+    const slotOf = (field: string): number => (layout.raw.includes(field) ? RAW_OFFSET + layout.raw.indexOf(field) : -1);
+    this.rawSlots = raw.map(slotOf);
+    this.codeSlot = slotOf(codeField[kind]);
+    const packedCols = ['line', 'row_hash', ...layout.raw, 'extra', ...layout.norm];
+    const rowValues = `(${Number(sourceId)}, ${packedCols.map(() => '?').join(', ')}, 0, '${now.replaceAll("'", "''")}')`;
+    const insert = `INSERT INTO ${kind} (source_id, ${packedCols.join(', ')}, dirty, updated_at) VALUES `;
+    this.insertOne = db.prepare(insert + rowValues);
+    this.insertMany = db.prepare(insert + Array<string>(ROWS_PER_INSERT).fill(rowValues).join(', '));
+    const allCols = ['source_id', 'line', 'row_hash', ...raw, 'extra', ...layout.norm, 'dirty', 'updated_at'];
     this.update = db.prepare(`UPDATE ${kind} SET ${allCols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
     this.byCode = db.prepare(`SELECT id, row_hash FROM ${kind} WHERE ${codeField[kind]} = ? AND source_id != ? ORDER BY id LIMIT 1 OFFSET ?`);
     // only rows without a record code are recognised by content (the partial index holds just those)
     this.byHash = db.prepare(`SELECT id FROM ${kind} WHERE row_hash = ? AND ${codeField[kind]} IS NULL AND source_id != ? LIMIT 1`);
     this.keepVersion = db.prepare(
       `INSERT INTO record_versions (kind, record_id, source_id, line, data, replaced_at, replaced_by_source)
-       SELECT '${kind}', id, source_id, line, json_object(${[...this.raw, 'extra'].map((c) => `'${c}', ${c}`).join(', ')}), ?, ? FROM ${kind} WHERE id = ?`,
+       SELECT '${kind}', id, source_id, line, json_object(${[...raw, 'extra'].map((c) => `'${c}', ${c}`).join(', ')}), ?, ? FROM ${kind} WHERE id = ?`,
     );
     this.hadRows = db.prepare(`SELECT 1 FROM ${kind} LIMIT 1`).get() !== undefined;
   }
@@ -79,43 +99,73 @@ export class RecordWriter {
     return !this.hadRows;
   }
 
-  write(row: RecordRow): void {
+  /** Writes a batch's records in order, each inserted record's problems as clean issues. */
+  writeBatch(batch: RecordBatch): void {
+    const { records, problems } = batch;
+    const stride = this.stride;
+    const count = records.length / stride;
+    let problem = 0;
+    let i = 0;
+    if (!this.hadRows) {
+      // every record is inserted, and the rows of one INSERT get consecutive ids
+      for (; i + ROWS_PER_INSERT <= count; i += ROWS_PER_INSERT) {
+        const lastId = Number(this.insertMany.run(records.slice(i * stride, (i + ROWS_PER_INSERT) * stride)).lastInsertRowid);
+        this.inserted += ROWS_PER_INSERT;
+        problem = this.writeProblems(problems, problem, i + ROWS_PER_INSERT, lastId - (i + ROWS_PER_INSERT - 1));
+      }
+    }
+    for (; i < count; i++) {
+      const id = this.writeRecord(records, i * stride);
+      if (id !== undefined) problem = this.writeProblems(problems, problem, i + 1, id - i);
+      else while (problem < problems.length && problems[problem] === i) problem += PROBLEM_STRIDE;
+    }
+  }
+
+  /** Writes the problems from `offset` on of the records before `end`; record k has id `idBase + k`. Returns the next offset. */
+  private writeProblems(problems: RecordBatch['problems'], offset: number, end: number, idBase: number): number {
+    while (offset < problems.length && (problems[offset] as number) < end) {
+      this.writeIssue(this.kind, idBase + (problems[offset] as number), unpackProblem(problems, offset), false);
+      offset += PROBLEM_STRIDE;
+    }
+    return offset;
+  }
+
+  /** Writes the packed record at `offset`; returns its id when it was inserted. */
+  private writeRecord(records: Value[], offset: number): number | undefined {
     if (this.hadRows) {
-      const code = row.raw[codeField[this.kind]];
+      const hash = records[offset + 1];
+      const code = this.codeSlot < 0 ? null : (records[offset + this.codeSlot] as string | null);
       if (code) {
         const nth = this.occurrences.get(code) ?? 0;
         const existing = this.byCode.get(code, this.sourceId, nth) as { id: number; row_hash: string } | undefined;
         if (existing) {
           this.occurrences.set(code, nth + 1);
-          if (existing.row_hash === row.hash) {
+          if (existing.row_hash === hash) {
             this.unchanged++;
           } else {
             this.keepVersion.run(this.now, this.sourceId, existing.id);
             // a replaced row is normalised and checked again by the next clean
-            this.update.run(...this.params(row, this.raw, 1), existing.id);
+            this.update.run(this.updateParams(records, offset), existing.id);
             this.updated++;
           }
-          return;
+          return undefined;
         }
-      } else if (this.byHash.get(row.hash, this.sourceId)) {
+      } else if (this.byHash.get(hash, this.sourceId)) {
         this.unchanged++;
-        return;
+        return undefined;
       }
     }
-    const id = Number(this.insert.run(...this.params(row, this.rawInserted, 0)).lastInsertRowid);
-    for (const p of row.problems) this.writeIssue(this.kind, id, p, false);
     this.inserted++;
+    return Number(this.insertOne.run(records.slice(offset, offset + this.stride)).lastInsertRowid);
   }
 
-  private params(row: RecordRow, rawFields: readonly string[], dirty: 0 | 1): Value[] {
-    const values: Value[] = [this.sourceId, row.line, row.hash];
-    for (const f of rawFields) values.push(row.raw[f] ?? null);
-    values.push(row.extra);
-    for (const c of this.norm) {
-      const v = row.normalised[c];
-      values.push(v === undefined ? null : typeof v === 'boolean' ? Number(v) : v);
-    }
-    values.push(dirty, this.now);
+  /** Every column of the kind for an update: the raw fields this file does not map are cleared. */
+  private updateParams(records: Value[], offset: number): Value[] {
+    const values: Value[] = [this.sourceId, records[offset], records[offset + 1]];
+    for (const slot of this.rawSlots) values.push(slot < 0 ? null : records[offset + slot]);
+    const extra = offset + RAW_OFFSET + this.layout.raw.length;
+    for (let k = extra; k < offset + this.stride; k++) values.push(records[k]);
+    values.push(1, this.now);
     return values;
   }
 }

@@ -1,6 +1,11 @@
 import type { Kind } from './fields.js';
 import type { Value } from './records.js';
 
+const scoreColumns: [string, string][] = [['nps', 'nps_n'], ['csat', 'csat_n'], ['ces', 'ces_n']];
+const ticketTimes: [string, string][] = [['opened_at', 'opened_ts'], ['first_response_at', 'first_response_ts'], ['resolved_at', 'resolved_ts']];
+/** A customer needs at least one of these. */
+const identifying = ['customer_code', 'name', 'given_name', 'family_name', 'phone', 'email', 'company', 'id_number'];
+
 /**
  * The few checks that make a row unusable at import (it goes to rejects, nothing is lost).
  * Everything else (bad phone, odd e-mail) is imported and flagged later by `custops clean`.
@@ -14,8 +19,7 @@ export function rejectionFor(kind: Kind, raw: Record<string, string | null>, val
     return null;
   }
   if (kind === 'feedback') {
-    const scores: [string, string][] = [['nps', 'nps_n'], ['csat', 'csat_n'], ['ces', 'ces_n']];
-    for (const [field, col] of scores) {
+    for (const [field, col] of scoreColumns) {
       if (raw[field] && (values[col] === null || values[col] === undefined)) return { field, reason: `"${raw[field]}" is not a valid ${field.toUpperCase()} score` };
     }
     if (!raw.nps && !raw.csat && !raw.ces && !raw.comment) return { field: 'comment', reason: 'no score and no comment' };
@@ -24,11 +28,9 @@ export function rejectionFor(kind: Kind, raw: Record<string, string | null>, val
   }
   if (kind === 'tickets') {
     if (!raw.opened_at) return { field: 'opened_at', reason: 'opening time is missing' };
-    const times: [string, string][] = [['opened_at', 'opened_ts'], ['first_response_at', 'first_response_ts'], ['resolved_at', 'resolved_ts']];
-    for (const [field, col] of times) if (raw[field] && !values[col]) return { field, reason: `cannot read the time "${raw[field]}"` };
+    for (const [field, col] of ticketTimes) if (raw[field] && !values[col]) return { field, reason: `cannot read the time "${raw[field]}"` };
     return null;
   }
-  const identifying = ['customer_code', 'name', 'given_name', 'family_name', 'phone', 'email', 'company', 'id_number'];
-  if (!identifying.some((f) => raw[f])) return { field: 'name', reason: 'no name, code, phone, e-mail or company' };
-  return null;
+  for (const f of identifying) if (raw[f]) return null;
+  return { field: 'name', reason: 'no name, code, phone, e-mail or company' };
 }

@@ -1,3 +1,7 @@
+import type { EncodingChoice } from './encoding.js';
+import type { SheetLayout } from './xlsx.js';
+import type { Range } from './xlsx-stream.js';
+
 /** One record as read from a file, before any mapping or cleaning. */
 export interface RawRow {
   /** 1-based physical line where the record starts (CSV) or the Excel row number. */
@@ -34,4 +38,28 @@ export interface TableSource {
   headers: string[];
   /** Data rows after the header; fully blank rows skipped. Re-iterable: each iteration reads the file again. */
   rows: AsyncIterable<RawRow>;
+  /** What the file was found to be, as plain data: openRows(rowsSpec) reads the same rows, in another thread too. */
+  rowsSpec: RowsSpec;
 }
+
+export interface CsvRowsSpec {
+  format: 'csv';
+  path: string;
+  encoding: EncodingChoice;
+  delimiter: string;
+  headerLine: number;
+}
+
+export interface XlsxRowsSpec {
+  format: 'xlsx';
+  path: string;
+  /** Read with exceljs's streaming reader (large files) or loaded whole. */
+  streamed: boolean;
+  sheet: string;
+  /** Streamed: position of the sheet among those the streaming reader emits (loaded: found by name). */
+  ordinal: number;
+  layout: SheetLayout;
+  merges: Range[];
+}
+
+export type RowsSpec = CsvRowsSpec | XlsxRowsSpec;

@@ -5,7 +5,7 @@ import { chooseHeader, defaultHeaderScore, generatedHeaders, HEADER_SAMPLE_ROWS,
 import { RowSource } from './rows.js';
 import { cellText } from './xlsx-cells.js';
 import { MergeFiller, parseRange, utf8SafeWorkbookReader, type Range, type StreamedWorksheet } from './xlsx-stream.js';
-import type { RawRow, ReadOptions, TableSource } from './types.js';
+import type { RawRow, ReadOptions, TableSource, XlsxRowsSpec } from './types.js';
 
 /**
  * Above this size an .xlsx is streamed (bounded memory, two passes over the file) instead of loaded
@@ -85,7 +85,8 @@ interface SheetSample {
   merges: Range[];
 }
 
-interface Layout {
+/** Where a sheet's table is: its header row and width. */
+export interface SheetLayout {
   headers: string[];
   headerLine: number;
   preambleLines: number;
@@ -96,7 +97,7 @@ interface Layout {
  * Finds the header among the stored rows, so a title merged across the sheet does not look like a row
  * of many names; the header's names are taken with merged ranges filled.
  */
-function layoutSheet(sheet: SheetSample, options: ReadOptions): Layout {
+function layoutSheet(sheet: SheetSample, options: ReadOptions): SheetLayout {
   const choice = chooseHeader(sheet.rows, options.headerScore ?? defaultHeaderScore);
   if (choice.index === -1) {
     return { headers: generatedHeaders(sheet.width), headerLine: 0, preambleLines: 0, width: sheet.width };
@@ -113,7 +114,7 @@ function layoutSheet(sheet: SheetSample, options: ReadOptions): Layout {
 }
 
 /** Data rows below the header from non-blank stored rows in order: merged ranges filled, cells padded to the table width. */
-async function* dataBatches(rows: AsyncIterable<RawRow> | Iterable<RawRow>, layout: Layout, merges: Range[]): AsyncGenerator<RawRow[]> {
+async function* dataBatches(rows: AsyncIterable<RawRow> | Iterable<RawRow>, layout: SheetLayout, merges: Range[]): AsyncGenerator<RawRow[]> {
   const filler = new MergeFiller(merges, layout.width);
   let batch: RawRow[] = [];
   for await (const row of rows) {
@@ -129,9 +130,16 @@ async function* dataBatches(rows: AsyncIterable<RawRow> | Iterable<RawRow>, layo
   if (batch.length > 0) yield batch;
 }
 
-function table(path: string, sheet: string, layout: Layout, rows: RowSource): TableSource {
-  const { headers, headerLine, preambleLines } = layout;
-  return { path, format: 'xlsx', sheet, headerLine, preambleLines, headers, rows };
+function table(rowsSpec: XlsxRowsSpec, rows: RowSource): TableSource {
+  const { headers, headerLine, preambleLines } = rowsSpec.layout;
+  return { path: rowsSpec.path, format: 'xlsx', sheet: rowsSpec.sheet, headerLine, preambleLines, headers, rows, rowsSpec };
+}
+
+/** The data rows of a sheet whose layout is known, read from the file again. */
+export function xlsxRows(spec: XlsxRowsSpec): RowSource {
+  return new RowSource(() =>
+    dataBatches(spec.streamed ? streamedSheetRows(spec.path, spec.ordinal) : reloadedSheetRows(spec.path, spec.sheet), spec.layout, spec.merges),
+  );
 }
 
 // Small files: the workbook loaded whole.
@@ -145,7 +153,7 @@ function storedRows(worksheet: ExcelJS.Worksheet): RawRow[] {
   return rows;
 }
 
-async function openLoaded(path: string, options: ReadOptions): Promise<TableSource[]> {
+async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   const { Workbook } = await loadExcelJs();
   const workbook = new Workbook();
   try {
@@ -153,6 +161,16 @@ async function openLoaded(path: string, options: ReadOptions): Promise<TableSour
   } catch (error) {
     throw unreadableXlsx(path, error);
   }
+  return workbook;
+}
+
+async function* reloadedSheetRows(path: string, sheet: string): AsyncGenerator<RawRow> {
+  const workbook = await loadWorkbook(path);
+  yield* storedRows(pickSheets(path, workbook.worksheets, sheet)[0]);
+}
+
+async function openLoaded(path: string, options: ReadOptions): Promise<TableSource[]> {
+  const workbook = await loadWorkbook(path);
   const tables: TableSource[] = [];
   for (const worksheet of pickSheets(path, workbook.worksheets, options.sheet)) {
     const rows = storedRows(worksheet);
@@ -160,7 +178,8 @@ async function openLoaded(path: string, options: ReadOptions): Promise<TableSour
     const merges = ((worksheet.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((r): r is Range => !!r);
     const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
     const layout = layoutSheet({ name: worksheet.name, rows: rows.slice(0, SAMPLE_ROWS), width, merges }, options);
-    tables.push(table(path, worksheet.name, layout, new RowSource(() => dataBatches(rows.map((r) => ({ line: r.line, cells: r.cells.slice() })), layout, merges))));
+    const rowsSpec: XlsxRowsSpec = { format: 'xlsx', path, streamed: false, sheet: worksheet.name, ordinal: workbook.worksheets.indexOf(worksheet), layout, merges };
+    tables.push(table(rowsSpec, new RowSource(() => dataBatches(rows.map((r) => ({ line: r.line, cells: r.cells.slice() })), layout, merges))));
   }
   return tables;
 }
@@ -231,8 +250,8 @@ export async function openStreamed(path: string, options: ReadOptions): Promise<
   for (const sheet of pickSheets(path, samples, options.sheet)) {
     if (sheet.rows.length === 0 && options.sheet === undefined) continue;
     const ordinal = samples.indexOf(sheet);
-    const layout = layoutSheet(sheet, options);
-    tables.push(table(path, sheet.name, layout, new RowSource(() => dataBatches(streamedSheetRows(path, ordinal), layout, sheet.merges))));
+    const rowsSpec: XlsxRowsSpec = { format: 'xlsx', path, streamed: true, sheet: sheet.name, ordinal, layout: layoutSheet(sheet, options), merges: sheet.merges };
+    tables.push(table(rowsSpec, xlsxRows(rowsSpec)));
   }
   return tables;
 }
