@@ -104,10 +104,16 @@ function isLatinInitial(s: string): boolean {
   return s.length === 1 && s >= 'a' && s <= 'z';
 }
 
-/** The pinyin sounds people confuse (模糊音): zh/z, ch/c, sh/s, n/l, and -ng/-n. */
+/** The pinyin sounds people confuse (模糊音): zh/z, ch/c, sh/s, n/l, and -ng/-n. Memoised: there are a few hundred syllables. */
 function fuzzyPinyin(syllable: string): string {
-  return syllable.replace(/^([zcs])h/, '$1').replace(/^l/, 'n').replace(/ng$/, 'n');
+  let fuzzy = fuzzySyllables.get(syllable);
+  if (fuzzy === undefined) {
+    fuzzy = syllable.replace(/^([zcs])h/, '$1').replace(/^l/, 'n').replace(/ng$/, 'n');
+    fuzzySyllables.set(syllable, fuzzy);
+  }
+  return fuzzy;
 }
+const fuzzySyllables = new Map<string, string>();
 
 /** Given and family name levels, trying the swapped order ("Wei Zhang" vs 张伟, "SMITH John" vs "Smith John"). */
 export function nameLevels2(p: Prepared, i: number, j: number): NameLevelsResult {
