@@ -14,7 +14,7 @@ export interface FieldSpec {
 const who: FieldSpec[] = [
   { field: 'customer_code', synonyms: ['客户编号', '客户编码', '客户id', '客户代码', '客户号', '会员id', '会员编号', '会员号', '会员卡号', '用户id', '用户编号', 'customer id', 'customer code', 'customer no', 'customer number', 'cust id', 'customerid', 'client id', 'member id', 'account id', 'user id', 'rec_id'] },
   // mobiles first: a customer is known by their mobile, an export's 联系电话 is often an empty landline column
-  { field: 'phone', synonyms: ['手机', '手机号', '手机号码', '联系手机', '收货人手机', '移动电话', 'mobile', 'mobile phone', 'cell', '联系电话', '电话', '电话号码', '联系方式', 'phone', 'phone number', 'tel', 'telephone', 'contact number'] },
+  { field: 'phone', synonyms: ['手机', '手机号', '手机号码', '联系手机', '收货人手机', '移动电话', 'mobile', 'mobile phone', 'mobile phone number', 'mobile number', 'mobile no', 'cell', 'cell phone', 'cellphone', '联系电话', '电话', '电话号码', '联系方式', 'phone', 'phone number', 'tel', 'telephone', 'contact number'] },
   { field: 'email', synonyms: ['邮箱', '电子邮箱', '电子邮件', '邮件', '邮箱地址', 'email', 'e-mail', 'mail', 'email address'] },
 ];
 
@@ -23,7 +23,8 @@ const buyerName = { field: 'customer_name', synonyms: customerName.synonyms.conc
 
 export const fieldSpecs: Record<Kind, FieldSpec[]> = {
   customers: [
-    ...who.map((f) => (f.field === 'customer_code' ? { ...f, synonyms: [...f.synonyms, 'id', '编号'] } : f)),
+    // in a customer list its own id is the customer's (CRM exports: Record ID, Contact ID)
+    ...who.map((f) => (f.field === 'customer_code' ? { ...f, synonyms: [...f.synonyms, 'id', '编号', 'record id', 'contact id'] } : f)),
     customerName,
     { field: 'given_name', synonyms: ['名', 'given name', 'given_name', 'first name', 'firstname', 'forename'], signature: true },
     { field: 'family_name', synonyms: ['姓', '姓氏', 'family name', 'surname', 'last name', 'lastname'], signature: true },
@@ -40,7 +41,7 @@ export const fieldSpecs: Record<Kind, FieldSpec[]> = {
     { field: 'postcode', synonyms: ['邮编', '邮政编码', 'postcode', 'post code', 'postal code', 'zip', 'zip code'], signature: true },
     { field: 'industry', synonyms: ['行业', '所属行业', '行业类别', 'industry', 'sector'], signature: true },
     { field: 'channel', synonyms: ['渠道', '来源', '客户来源', '来源渠道', '获客渠道', 'channel', 'source', 'lead source'] },
-    { field: 'owner', synonyms: ['负责人', '销售', '客户经理', '归属销售', '跟进人', 'owner', 'sales rep', 'account manager'], signature: true },
+    { field: 'owner', synonyms: ['负责人', '销售', '客户经理', '归属销售', '所属销售', '负责销售', '跟进人', 'owner', 'sales rep', 'account manager', 'contact owner', 'account owner', 'lead owner', 'record owner'], signature: true },
     { field: 'level', synonyms: ['客户等级', '等级', '会员等级', '客户级别', 'level', 'tier', 'customer level', 'grade'], signature: true },
     { field: 'registered_at', synonyms: ['注册日期', '注册时间', '开户日期', '创建时间', '建档日期', '入会日期', '首次合作时间', 'registered', 'registration date', 'signup date', 'sign up date', 'created', 'created at', 'join date', 'customer since'], signature: true },
     { field: 'birth_date', synonyms: ['出生日期', '生日', 'birthday', 'birth date', 'date of birth', 'date_of_birth', 'dob'], signature: true },

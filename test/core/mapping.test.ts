@@ -39,6 +39,15 @@ describe('header mapping', () => {
     expect(detectKind(headers)).toBe('orders');
   });
 
+  it('reads a HubSpot / Salesforce contact export: its record id, the mobile over the phone, the owner not as the name', () => {
+    const headers = ['Record ID', 'First Name', 'Last Name', 'Email', 'Phone Number', 'Mobile Phone Number', 'Company Name', 'City', 'State/Region', 'Contact owner'];
+    expect(fieldsOf(headers, 'customers')).toMatchObject({
+      'Record ID': 'customer_code', 'First Name': 'given_name', 'Last Name': 'family_name', 'Phone Number': null, 'Mobile Phone Number': 'phone', 'Contact owner': 'owner',
+    });
+    // in an orders export, a record id is the order's, not the customer's
+    expect(fieldsOf(['Record ID', 'Order Date', 'Amount'], 'orders')['Record ID']).toBeNull();
+  });
+
   it('gives each field to one column only; the second is kept as extra', () => {
     expect(fieldsOf(['手机', '联系电话'], 'customers')).toEqual({ 手机: 'phone', 联系电话: null });
   });
