@@ -19,7 +19,11 @@ const who: FieldSpec[] = [
 ];
 
 const customerName = { field: 'name', synonyms: ['客户名称', '客户姓名', '姓名', '名称', '客户', '联系人', '会员姓名', '用户名', '用户姓名', 'name', 'customer name', 'full name', 'contact', 'contact name', 'client name'] };
-const buyerName = { field: 'customer_name', synonyms: customerName.synonyms.concat(['买家', '收货人', '下单人', 'buyer', 'buyer name']) };
+// a bare "Name" last: in an order export it may be the order's (Shopify: Name = #1001, Billing Name = the buyer)
+const buyerName = {
+  field: 'customer_name',
+  synonyms: [...customerName.synonyms.filter((s) => s !== 'name'), '买家', '收货人', '下单人', 'buyer', 'buyer name', 'billing name', 'shipping name', 'name'],
+};
 
 export const fieldSpecs: Record<Kind, FieldSpec[]> = {
   customers: [

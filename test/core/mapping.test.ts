@@ -48,6 +48,12 @@ describe('header mapping', () => {
     expect(fieldsOf(['Record ID', 'Order Date', 'Amount'], 'orders')['Record ID']).toBeNull();
   });
 
+  it('reads a Shopify order export: the buyer from Billing Name, not the order name #1001', () => {
+    const headers = ['Name', 'Email', 'Financial Status', 'Total', 'Created at', 'Billing Name', 'Billing Phone'];
+    expect(fieldsOf(headers, 'orders')).toMatchObject({ Name: null, 'Billing Name': 'customer_name', 'Financial Status': 'status', Total: 'amount', 'Created at': 'order_date', 'Billing Phone': 'phone' });
+    expect(fieldsOf(['Name', 'Total', 'Created at'], 'orders').Name).toBe('customer_name');
+  });
+
   it('gives each field to one column only; the second is kept as extra', () => {
     expect(fieldsOf(['手机', '联系电话'], 'customers')).toEqual({ 手机: 'phone', 联系电话: null });
   });
