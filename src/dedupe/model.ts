@@ -88,16 +88,16 @@ const IDENTIFIER_MATCHES = 50;
  */
 const SHARED_BY_GROUPS = new Set<string>(['company', 'location', 'address', 'postcode']);
 
-export function isIdentifierRule(fields: readonly string[]): boolean {
+function isIdentifierRule(fields: readonly string[]): boolean {
   return fields.every((f) => IDENTIFIER_FIELDS.has(f));
 }
 
 /**
  * One EM session on the pairs one blocking rule proposed, u fixed. Comparisons on the rule's own
- * fields are left out: inside the rule's blocks they agree by construction and would teach nothing. On an identifier
- * rule, u of what groups share is learnt by the session too (from the pairs it takes for
- * non-matches); the names, whose u holds, tell the matches apart. Otherwise colleagues sharing a
- * switchboard number look like one person: same phone, company and city.
+ * fields are left out: inside the rule's blocks they agree by construction and would teach nothing.
+ * On an identifier rule, u of what groups share is learnt by the session too (from the pairs it
+ * takes for non-matches); the names, whose u holds, tell the matches apart. Otherwise colleagues
+ * sharing a switchboard number look like one person: same phone, company and city.
  */
 export function runEmSession(
   p: Prepared,
