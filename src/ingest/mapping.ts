@@ -68,7 +68,7 @@ export function mapHeaders(headers: string[], kind: Kind, overrides: Overrides =
   }
   const taken = new Set<string>();
   const columns: MappedColumn[] = headers.map((header, i) => ({ index: i, header, field: null, how: 'unknown' }));
-  // Explicit --map first, then exact synonyms, then "contains" matches: each field once.
+  // Explicit --map first, then synonyms: each field once.
   for (const c of columns) {
     const target = overrides[c.header] ?? overrides[headerKey(c.header)];
     if (target === 'skip') c.how = 'skip';
@@ -78,17 +78,18 @@ export function mapHeaders(headers: string[], kind: Kind, overrides: Overrides =
       taken.add(target);
     }
   }
-  for (const pass of ['exact', 'contains'] as const) {
-    // 联系手机 before 联系电话, 订单创建时间 before 付款时间: by synonym rank, then by column order
-    const matched = columns.map((c) => ({ c, m: c.how === 'unknown' ? matchHeader(c.header, index) : null }));
-    matched.sort((x, y) => (x.m?.rank ?? 0) - (y.m?.rank ?? 0) || x.c.index - y.c.index);
-    for (const { c, m } of matched) {
-      if (m && m.how === pass && !taken.has(m.field)) {
-        c.field = m.field;
-        c.how = m.how;
-        taken.add(m.field);
-      }
-    }
+  // Each column's synonym match, once: exact matches claim their field before "contains" ones, a
+  // better-ranked synonym first (联系手机 before 联系电话, 订单创建时间 before 付款时间), then column order.
+  const matched = columns.flatMap((c) => {
+    const m = c.how === 'unknown' ? matchHeader(c.header, index) : null;
+    return m ? [{ c, m }] : [];
+  });
+  matched.sort((x, y) => Number(x.m.how === 'contains') - Number(y.m.how === 'contains') || x.m.rank - y.m.rank || x.c.index - y.c.index);
+  for (const { c, m } of matched) {
+    if (taken.has(m.field)) continue;
+    c.field = m.field;
+    c.how = m.how;
+    taken.add(m.field);
   }
   return { kind, columns };
 }

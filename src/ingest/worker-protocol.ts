@@ -4,7 +4,7 @@ import type { RecordBatch, RecordLayout } from './batch.js';
 import type { Mapping } from './mapping.js';
 import type { RowsSpec, TableSource } from './readers/index.js';
 
-/** What the build worker needs, all plain data (workerData is copied by structured clone). */
+/** What the build worker needs, all plain data (a posted message is copied by structured clone). */
 export interface BuildJob {
   rowsSpec: RowsSpec;
   table: Pick<TableSource, 'headers' | 'format'>;
