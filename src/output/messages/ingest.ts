@@ -62,7 +62,7 @@ export const messages: Messages = {
     'ingest.unlinked': 'unlinked',
     'ingest.seconds': 'seconds',
     'ingest.skipped': 'already imported (same content), skipped; --force imports it again',
-    'ingest.rejectsHint': '{n} rows were rejected: custops rejects shows why',
+    'ingest.rejectsHint': 'rows rejected: {n} (custops rejects shows why)',
     'ingest.mapping': 'Mapping of {file} (kind {kind}, encoding {encoding}, delimiter {delimiter}, header on line {line})',
     'ingest.column': 'column',
     'ingest.field': 'field',
