@@ -16,13 +16,19 @@ export function parseLang(value: string | undefined): Lang | undefined {
   return undefined;
 }
 
-/** A translator over one area's messages: `{name}` placeholders are filled from vars. */
+/**
+ * A translator over one area's messages: `{name}` placeholders are filled from vars, and
+ * `{name|one|other}` picks a word by the count in vars.name (English: "{n} {n|row|rows}").
+ */
 export function createTranslator(messages: Messages) {
   return (lang: Lang, key: string, vars?: Record<string, string | number>): string => {
     const template = messages[lang][key] ?? messages.en[key] ?? key;
     if (!vars) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      vars[name] === undefined ? whole : String(vars[name]),
-    );
+    return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+      const value = vars[name];
+      if (value === undefined) return whole;
+      if (one === undefined) return String(value);
+      return Number(value) === 1 ? one : (other as string);
+    });
   };
 }

@@ -27,7 +27,7 @@ describe('custops feedback end to end', () => {
       ['2025-02', 4, -25, true],
       ['2025-03', 1, 100, true],
     ]);
-    expect(result.stderr).toMatch(/1 repeated submissions counted once/);
+    expect(result.stderr).toMatch(/1 repeated submission counted once/);
   });
 
   it('lists detractors, low CSAT and negative comments with due times, and exits 4 when overdue', () => {

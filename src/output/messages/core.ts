@@ -102,7 +102,7 @@ export const messages: Messages = {
     'status.empty': 'The store is empty. Run custops ingest FILE or custops demo first',
     'query.desc': 'run read-only SQL against the store (SELECT / WITH / read PRAGMAs)',
     'query.readonly': 'only read-only queries are allowed: {reason}',
-    'query.rows': '{n} rows',
+    'query.rows': '{n} {n|row|rows}',
     'rejects.desc': 'list rows rejected at import (file, line, column, reason, original)',
     'rejects.source': 'only this source id',
     'export.desc': 'export data: customers | orders | feedback | rejects …',

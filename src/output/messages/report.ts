@@ -175,7 +175,7 @@ export const messages: Messages = {
     'export.needOutput': 'give the output file with --output, or --format csv|json for stdout',
     'export.xlsxNeedsFile': 'XLSX can only be written to a file: give --output NAME.xlsx',
     'export.encodingCsvOnly': '--encoding {encoding} applies to CSV only; XLSX and JSON are always UTF-8',
-    'export.wrote': '→ {path} ({n} rows{masked})',
+    'export.wrote': '→ {path} ({n} {n|row|rows}{masked})',
     'export.masked': ', personal data masked',
     'run.desc': 'run the whole pipeline on a schedule (for cron)',
     'run.weeklyDesc': 'weekly pipeline: ingest new files from an inbox → clean → dedupe → segment snapshots → feedback analysis and alerts → rules and tasks → weekly report; safe to re-run',
