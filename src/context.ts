@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { loadConfig, type Config } from './config.js';
 import { openStore, type Db, type OpenOptions } from './store/db.js';
+import { acquireStoreLock, type StoreLock } from './store/lock.js';
 import { createTranslator, type Lang } from './output/i18n.js';
 import { messages } from './output/messages/core.js';
 import { UsageError } from './errors.js';
@@ -30,7 +31,13 @@ export interface Context {
   stdout: Writable;
   stderr: Writable;
   config(): Config;
-  openDb(options?: OpenOptions): Db;
+  /**
+   * Opens the store; a writable one first takes the store's write lock, held until `release()`.
+   * `lock: false` for commands that open it writable only so that migrations can run, and then read.
+   */
+  openDb(options?: OpenOptions & { lock?: boolean }): Db;
+  /** Releases the write locks the command took (called when the command ends, however it ends). */
+  release(): void;
 }
 
 export interface GlobalOptions {
@@ -43,6 +50,16 @@ export interface GlobalOptions {
   debug?: boolean;
   yes?: boolean;
   lang: Lang;
+  /** The command's name, shown to another command that finds the store locked. */
+  command?: string;
+}
+
+/** A second writer waits this long for the first (as SQLite's busy timeout), then fails naming it. */
+const DEFAULT_LOCK_WAIT_SECONDS = 5;
+
+function lockWaitSeconds(env: NodeJS.ProcessEnv): number {
+  const seconds = Number(env.CUSTOPS_LOCK_WAIT);
+  return env.CUSTOPS_LOCK_WAIT && Number.isFinite(seconds) && seconds >= 0 ? seconds : DEFAULT_LOCK_WAIT_SECONDS;
 }
 
 export function createContext(opts: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
@@ -56,7 +73,7 @@ export function createContext(opts: GlobalOptions, env: NodeJS.ProcessEnv = proc
   const noColorEnv = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   const configPath = opts.config ?? env.CUSTOPS_CONFIG ?? 'custops.yaml';
   let config: Config | undefined;
-  const openDbs: Db[] = [];
+  const locks: StoreLock[] = [];
   return {
     lang: opts.lang,
     format,
@@ -77,9 +94,11 @@ export function createContext(opts: GlobalOptions, env: NodeJS.ProcessEnv = proc
       return config;
     },
     openDb(options) {
-      const db = openStore(this.dbPath, options);
-      openDbs.push(db);
-      return db;
+      if (!options?.readonly && options?.lock !== false) locks.push(acquireStoreLock(this.dbPath, { command: opts.command, waitSeconds: lockWaitSeconds(env) }));
+      return openStore(this.dbPath, options);
+    },
+    release() {
+      for (const lock of locks.splice(0)) lock.release();
     },
   };
 }

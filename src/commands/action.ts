@@ -21,8 +21,19 @@ export function withContext<O = Record<string, unknown>>(lang: Lang, handler: Ha
     const command = actionArgs[actionArgs.length - 1] as Command;
     const positional = actionArgs.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a.map(String) : a === undefined ? [] : [String(a)]));
     const globals = command.optsWithGlobals() as GlobalOptions;
-    const ctx = createContext({ ...globals, lang });
-    const code = await handler(ctx, command.opts() as O, positional);
-    lastExitCode = typeof code === 'number' ? code : 0;
+    const ctx = createContext({ ...globals, lang, command: commandPath(command) });
+    try {
+      const code = await handler(ctx, command.opts() as O, positional);
+      lastExitCode = typeof code === 'number' ? code : 0;
+    } finally {
+      ctx.release();
+    }
   };
+}
+
+/** 'feedback alerts', not just 'alerts': the words a user would type after custops. */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }

@@ -9,7 +9,6 @@ import { serviceConfigOf } from '../service/config.js';
 import { formatMinutes } from '../service/duration.js';
 import { localNow } from '../service/worktime.js';
 import { startRun, finishRun } from '../store/runs.js';
-import { acquireStoreLock } from '../store/lock.js';
 import {
   actionLabel, conditionValues, evaluateRules, existingKeys, explain, explainTask, kpis, rulesConfigOf, runRules, showTs, taskTier,
   type Candidate, type Kpis, type TaskRow,
@@ -159,22 +158,17 @@ async function run(ctx: Context, opts: { asOf?: string; rule?: string }): Promis
   const asOf = asOfDay(ctx, opts.asOf);
   const config = ctx.config();
   const now = localNow(serviceConfigOf(config).timezone);
-  // One writer at a time: a cron `custops run weekly` creating the same tasks must not interleave.
-  const lock = acquireStoreLock(ctx.dbPath, { command: 'rules run' });
+  // the store's write lock (taken on open) keeps a cron `custops run weekly` from creating the same tasks
+  const db = ctx.openDb({ create: false });
+  const runId = startRun(db, 'rules run', { asOf, rule: opts.rule });
   let result;
   try {
-    const db = ctx.openDb({ create: false });
-    const runId = startRun(db, 'rules run', { asOf, rule: opts.rule });
-    try {
-      result = runRules(db, config, asOf, { ruleId: opts.rule, now, runId });
-    } catch (err) {
-      finishRun(db, runId, 'failed', { error: (err as Error).message });
-      throw err;
-    }
-    finishRun(db, runId, 'ok', { asOf, perRule: result.perRule, created: result.created.length, existing: result.existing });
-  } finally {
-    lock.release();
+    result = runRules(db, config, asOf, { ruleId: opts.rule, now, runId });
+  } catch (err) {
+    finishRun(db, runId, 'failed', { error: (err as Error).message });
+    throw err;
   }
+  finishRun(db, runId, 'ok', { asOf, perRule: result.perRule, created: result.created.length, existing: result.existing });
   if (ctx.format === 'json' && !ctx.output) {
     return printJson(ctx, { asOf, perRule: result.perRule, existing: result.existing, created: result.created.map((task) => ({ ...task, facts: JSON.parse(task.facts) as unknown, why: explainTask(lang, task) })) });
   }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { createTranslator, type Lang } from '../output/i18n.js';
 import { messages } from '../output/messages/core.js';
 import { print, printJson, renderRows, tableText } from '../output/render.js';
+import { lockHolder } from '../store/lock.js';
 import { storeSummary } from '../store/summary.js';
 import { withContext } from './action.js';
 import { UsageError } from '../errors.js';
@@ -15,9 +16,11 @@ export function register(program: Command, lang: Lang): void {
       withContext<{ kpi?: boolean; asOf?: string }>(lang, async (ctx, flags) => {
         if (flags.kpi) return printKpis(ctx, flags.asOf);
         if (flags.asOf) throw new UsageError('--as-of goes with --kpi', 'custops status --kpi --as-of 2025-06-30');
-        const db = ctx.openDb({ create: false });
+        const db = ctx.openDb({ create: false, lock: false });
         const summary = storeSummary(db);
-        if (ctx.format === 'json') return printJson(ctx, summary);
+        const holder = lockHolder(ctx.dbPath);
+        const writer = holder && !holder.stale ? { command: holder.command, pid: holder.pid, since: holder.startedAt } : null;
+        if (ctx.format === 'json') return printJson(ctx, { ...summary, writer });
         const countColumns = [
           { key: 'kind', header: t(lang, 'status.kind') },
           { key: 'records', header: t(lang, 'status.records'), type: 'int' as const },
@@ -25,6 +28,7 @@ export function register(program: Command, lang: Lang): void {
           { key: 'rejects', header: t(lang, 'status.rejects'), type: 'int' as const },
         ];
         if (ctx.format === 'csv' || ctx.output) return renderRows(ctx, summary.counts, countColumns);
+        if (writer) print(ctx, t(lang, 'status.writer', writer));
         if (summary.sources.length === 0) print(ctx, t(lang, 'status.empty'));
         print(ctx, tableText(ctx, summary.counts, countColumns, t(lang, 'status.counts')));
         if (summary.sources.length > 0) {

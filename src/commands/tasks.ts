@@ -10,7 +10,6 @@ import { addDays, localNow } from '../service/worktime.js';
 import { closeTask, explainTask, getTask, listTasks, rulesConfigOf, showTs, taskHistory, type TaskFilter } from '../rules/index.js';
 import { withContext } from './action.js';
 import { taskColumns, taskRow } from './rules.js';
-import { acquireStoreLock } from '../store/lock.js';
 
 const t = createTranslator(messages);
 
@@ -81,7 +80,7 @@ async function list(ctx: Context, flags: ListFlags): Promise<void> {
     dueBy: flags.due === undefined ? undefined : dueBy(ctx, flags.due, now),
     overdueAt: flags.overdue ? now : undefined,
   };
-  const db = ctx.openDb({ create: false });
+  const db = ctx.openDb({ create: false, lock: false });
   const tasks = listTasks(db, filter);
   if (ctx.format === 'json' && !ctx.output) return printJson(ctx, tasks.map((task) => ({ ...task, facts: JSON.parse(task.facts) as unknown, overdue: task.status === 'open' && task.due_ts < now, why: explainTask(lang, task) })));
   if (tasks.length === 0 && ctx.format === 'table' && !ctx.output) return print(ctx, t(lang, 'tasks.none'));
@@ -98,14 +97,8 @@ function done(ctx: Context, value: string, noteText: string | undefined): void {
   const { lang } = ctx;
   const id = taskId(value, lang);
   const config = ctx.config();
-  const lock = acquireStoreLock(ctx.dbPath, { command: 'tasks done' });
-  let result;
-  try {
-    const db = ctx.openDb({ create: false });
-    result = closeTask(db, id, { now: localNow(zone(ctx)), note: noteText, rules: rulesConfigOf(config), timeZone: zone(ctx) });
-  } finally {
-    lock.release();
-  }
+  const db = ctx.openDb({ create: false });
+  const result = closeTask(db, id, { now: localNow(zone(ctx)), note: noteText, rules: rulesConfigOf(config), timeZone: zone(ctx) });
   if (ctx.format === 'json') return printJson(ctx, result);
   note(ctx, t(lang, 'tasks.closed', { id }));
   if (result.followUp) note(ctx, t(lang, 'tasks.followUp', { id: result.followUp.id, due: showTs(result.followUp.due_ts) }));
@@ -114,7 +107,7 @@ function done(ctx: Context, value: string, noteText: string | undefined): void {
 function show(ctx: Context, value: string): void {
   const { lang } = ctx;
   const id = taskId(value, lang);
-  const db = ctx.openDb({ create: false });
+  const db = ctx.openDb({ create: false, lock: false });
   const task = getTask(db, id);
   if (!task) throw new UsageError(`no task ${id}`, 'see the ids with `custops tasks --status all`');
   const history = taskHistory(db, id);

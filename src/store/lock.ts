@@ -38,7 +38,7 @@ export class StoreLockedError extends CustopsError {
     super(
       `the store is in use by custops ${holder.command || '(unknown command)'} (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt}); lock file ${lockPath}`,
       ExitCode.failure,
-      'wait for it to finish, pass --wait SECONDS to wait, or delete the lock file if that process is really gone',
+      'wait for it to finish, set CUSTOPS_LOCK_WAIT=SECONDS (or --wait SECONDS where a command has it) to queue behind it, or delete the lock file if that process is really gone',
     );
     this.name = 'StoreLockedError';
   }
