@@ -93,7 +93,8 @@ export function buildProgram(lang: Lang, commands: CommandModule[] = []): Comman
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Runs custops on `argv`; `load` picks the command modules (the real ones, but for tests). */
+export async function main(argv: string[], load: (args: string[]) => Promise<CommandModule[]> = loadCommands): Promise<number> {
   const lang = langFromArgv(argv);
   const debug = argv.includes('--debug');
   const onSigint = (): void => {
@@ -110,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
   process.on('SIGTERM', onSigint);
   process.on('beforeExit', onStalled);
   try {
-    await buildProgram(lang, await loadCommands(argv.slice(2))).parseAsync(argv);
+    await buildProgram(lang, await load(argv.slice(2))).parseAsync(argv);
     return takeExitCode();
   } catch (err) {
     return reportError(err, lang, debug);
