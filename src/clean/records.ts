@@ -200,24 +200,35 @@ export function normaliseOrder(raw: Raw, o: NormaliseOptions = defaultNormaliseO
   const values: Values = {};
   const problems: Problem[] = [];
   date(raw, 'order_date', 'order_day', o, values, problems, true);
-  money(raw, 'amount', 'amount_cents', values, problems);
-  const status = raw.status;
-  if (!present(status) || normaliseValue(status) === null) values.status_norm = 'paid';
-  else {
-    values.status_norm = parseOrderStatus(status);
-    if (values.status_norm === null) {
-      problems.push({ field: 'status', value: status, problem: 'status_unknown', message: 'unknown order status (expected paid, pending, cancelled or refunded words)' });
-    }
-  }
   values.quantity_n = null;
   if (present(raw.quantity)) {
     const q = QUANTITY.exec(normaliseValue(raw.quantity) ?? '');
     if (q) values.quantity_n = Number(q[1]);
     else problems.push({ field: 'quantity', value: raw.quantity, problem: 'quantity_invalid', message: 'quantity is not a number' });
   }
+  if (present(raw.amount) || !present(raw.unit_price)) money(raw, 'amount', 'amount_cents', values, problems);
+  else lineAmount(raw, values, problems);
+  const status = raw.status;
+  if (!present(status) || normaliseValue(status) === null) {
+    // a negative line with no status is a return or a credit note (Online Retail's C-invoices)
+    values.status_norm = typeof values.amount_cents === 'number' && values.amount_cents < 0 ? 'refunded' : 'paid';
+  } else {
+    values.status_norm = parseOrderStatus(status);
+    if (values.status_norm === null) {
+      problems.push({ field: 'status', value: status, problem: 'status_unknown', message: 'unknown order status (expected paid, pending, cancelled or refunded words)' });
+    }
+  }
   phone(raw, o, values, problems, false);
   email(raw, o, values, problems, false);
   return { values, problems };
+}
+
+/** A line-item row's amount: unit price × quantity (one unit when the quantity is missing or unreadable). */
+function lineAmount(raw: Raw, values: Values, problems: Problem[]): void {
+  money(raw, 'unit_price', 'amount_cents', values, problems);
+  const unit = values.amount_cents;
+  const quantity = values.quantity_n;
+  if (typeof unit === 'number' && typeof quantity === 'number') values.amount_cents = Math.round(unit * quantity);
 }
 
 /** Normalised feedback columns (submitted_ts, nps_n 0–10, csat_n 1–5, ces_n 1–7, phone_e164, email_norm). */

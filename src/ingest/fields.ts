@@ -62,7 +62,9 @@ export const fieldSpecs: Record<Kind, FieldSpec[]> = {
     { field: 'currency', synonyms: ['币种', '货币', 'currency'], signature: true },
     { field: 'status', synonyms: ['状态', '订单状态', '交易状态', '支付状态', 'status', 'order status', 'payment status'], signature: true },
     { field: 'quantity', synonyms: ['数量', '件数', '购买数量', 'quantity', 'qty', 'units', 'number of items'], signature: true },
-    { field: 'product', synonyms: ['商品', '商品名称', '产品', '产品名称', '品名', 'sku', 'product', 'product name', 'item', 'item name'], signature: true },
+    // a line-item export prices one unit: the amount is then unit price × quantity
+    { field: 'unit_price', synonyms: ['单价', '商品单价', '销售单价', '成交单价', '宝贝单价', 'unit price', 'unitprice', 'price each', 'price per unit', 'item price', 'lineitem price', 'unit cost'], signature: true },
+    { field: 'product', synonyms: ['商品', '商品名称', '产品', '产品名称', '品名', '宝贝标题', '商品标题', 'sku', 'product', 'product name', 'item', 'item name', 'description', 'item description', 'product description', 'lineitem name'], signature: true },
     { field: 'channel', synonyms: ['渠道', '销售渠道', '来源', '店铺', '平台', 'channel', 'source', 'store', 'platform'] },
   ],
   feedback: [

@@ -1,3 +1,4 @@
+import { parseDate, parseMoney } from '../clean/index.js';
 import type { Kind } from './fields.js';
 import type { Value } from './records.js';
 
@@ -12,10 +13,16 @@ const identifying = ['customer_code', 'name', 'given_name', 'family_name', 'phon
  */
 export function rejectionFor(kind: Kind, raw: Record<string, string | null>, values: Record<string, Value>): { field: string; reason: string } | null {
   if (kind === 'orders') {
-    if (!raw.order_date) return { field: 'order_date', reason: 'order date is missing' };
-    if (values.order_day === null || values.order_day === undefined) return { field: 'order_date', reason: `cannot read the date "${raw.order_date}"` };
-    if (!raw.amount) return { field: 'amount', reason: 'amount is missing' };
-    if (values.amount_cents === null || values.amount_cents === undefined) return { field: 'amount', reason: `cannot read the amount "${raw.amount}"` };
+    // a placeholder ("-", "—", "无", "¥ -" as Excel's accounting format shows zero) is missing, not unreadable
+    if (values.order_day === null || values.order_day === undefined) {
+      if (!raw.order_date || parseDate(raw.order_date).reason === 'empty') return { field: 'order_date', reason: 'order date is missing' };
+      return { field: 'order_date', reason: `cannot read the date "${raw.order_date}"` };
+    }
+    if (values.amount_cents === null || values.amount_cents === undefined) {
+      const amount = raw.amount && parseMoney(raw.amount).reason !== 'empty' ? raw.amount : null;
+      if (!amount && !raw.unit_price) return { field: 'amount', reason: 'amount is missing' };
+      return amount ? { field: 'amount', reason: `cannot read the amount "${raw.amount}"` } : { field: 'unit_price', reason: `cannot read the amount from unit price "${raw.unit_price}" × quantity "${raw.quantity ?? ''}"` };
+    }
     return null;
   }
   if (kind === 'feedback') {

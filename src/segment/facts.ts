@@ -87,6 +87,20 @@ export function isOrderOnlyEntity(id: number): boolean {
   return id <= -ORDER_ONLY_BASE;
 }
 
+/**
+ * What makes an order one order: a line-item export repeats the order code on each product's row,
+ * so orders are counted as distinct codes; rows without a code are orders of their own.
+ * `table` is the alias of orders in the query ('o' gives o.order_code).
+ */
+export function orderIdentity(table = ''): string {
+  const col = (c: string): string => (table ? `${table}.${c}` : c);
+  return `COALESCE(NULLIF(${col('order_code')}, ''), 'row ' || ${col('id')})`;
+}
+
+function orderCount(condition: string): string {
+  return condition ? `COUNT(DISTINCT CASE WHEN ${condition} THEN ${orderIdentity()} END)` : `COUNT(DISTINCT ${orderIdentity()})`;
+}
+
 /** Aggregates of the fact columns over a set of order rows; `guard` limits them to counted rows. */
 function aggregates(options: FactsOptions, guard: string | null): string[] {
   const when = (cond: string | null): string => [guard, cond].filter(Boolean).join(' AND ');
@@ -95,10 +109,10 @@ function aggregates(options: FactsOptions, guard: string | null): string[] {
   const out = [
     `${dayAgg('MIN')} AS first_day`,
     `${dayAgg('MAX')} AS last_day`,
-    guard ? `SUM(${guard}) AS n` : 'COUNT(*) AS n',
+    `${orderCount(when(null))} AS n`,
     `${sumCents(null)} AS cents`,
   ];
-  if (options.last12m) out.push(`SUM(${when('order_day > @since12m')}) AS n12`, `${sumCents('order_day > @since12m')} AS cents12`);
+  if (options.last12m) out.push(`${orderCount(when('order_day > @since12m'))} AS n12`, `${sumCents('order_day > @since12m')} AS cents12`);
   if (options.windows) {
     out.push(`${sumCents('order_day > @recentStart')} AS recent`, `${sumCents('order_day > @previousStart AND order_day <= @recentStart')} AS previous`);
   }
@@ -125,7 +139,7 @@ export function factsSql(options: FactsOptions, entities: boolean): { sql: strin
   // Order-only entities sort below every customer-based id; each branch keeps the direction of
   // the other so the rows arrive monotonic (ascending with entities, descending without).
   const orderOnly = `SELECT -(${ORDER_ONLY_BASE} + MIN(id)) AS entity_id, ${aggregates(options, 'k').join(', ')}
-    FROM (SELECT id, order_day, amount_cents, ${ORDER_KEY} AS key,
+    FROM (SELECT id, order_code, order_day, amount_cents, ${ORDER_KEY} AS key,
                  (order_day IS NOT NULL AND order_day <= @asOf${status.sql}) AS k
             FROM orders WHERE customer_id IS NULL)
     WHERE key IS NOT NULL

@@ -9,6 +9,8 @@ export interface OrderInput {
   amountCents: number | null;
   /** orders.status_norm; NULL (no status column in the export) counts as paid. */
   status?: string | null;
+  /** The order's code: rows of one order (a line-item export) count as one order. */
+  orderCode?: string | null;
 }
 
 /** R/F/M and dates of one entity, from its counted orders up to and including the as-of day. */
@@ -45,21 +47,22 @@ export function isCountedStatus(status: string | null | undefined, excluded: rea
 export function computeMetrics(orders: Iterable<OrderInput>, options: MetricsOptions): EntityMetrics[] {
   const asOf = dayNumber(options.asOf);
   const excluded = options.excludeStatuses ?? DEFAULT_EXCLUDED_STATUSES;
-  const acc = new Map<number, { first: number; last: number; n: number; cents: number }>();
+  const acc = new Map<number, { first: number; last: number; n: number; cents: number; codes: Set<string> }>();
   for (const o of orders) {
     if (o.day === null || !isCountedStatus(o.status, excluded)) continue;
     const d = dayNumber(o.day);
     if (d > asOf) continue;
     const cents = o.amountCents ?? 0;
-    const a = acc.get(o.entityId);
-    if (a) {
-      if (d < a.first) a.first = d;
-      if (d > a.last) a.last = d;
-      a.n += 1;
-      a.cents += cents;
-    } else {
-      acc.set(o.entityId, { first: d, last: d, n: 1, cents });
+    let a = acc.get(o.entityId);
+    if (!a) {
+      a = { first: d, last: d, n: 0, cents: 0, codes: new Set() };
+      acc.set(o.entityId, a);
     }
+    if (d < a.first) a.first = d;
+    if (d > a.last) a.last = d;
+    if (!o.orderCode || !a.codes.has(o.orderCode)) a.n += 1;
+    if (o.orderCode) a.codes.add(o.orderCode);
+    a.cents += cents;
   }
   return [...acc.entries()]
     .sort((x, y) => x[0] - y[0])

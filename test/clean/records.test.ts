@@ -99,7 +99,7 @@ describe('normaliseOrder', () => {
     expect(normaliseOrder({ status: '' }, o).values.status_norm).toBe('paid');
     const unknown = normaliseOrder({ status: '发货中转', quantity: 'many', amount: '1,23,4' }, o);
     expect(unknown.values.status_norm).toBeNull();
-    expect(unknown.problems.map((p) => p.problem)).toEqual(['money_invalid', 'status_unknown', 'quantity_invalid']);
+    expect(unknown.problems.map((p) => p.problem)).toEqual(['quantity_invalid', 'money_invalid', 'status_unknown']);
   });
 });
 
@@ -118,5 +118,33 @@ describe('normaliseFeedback', () => {
       ['ces', 'score_out_of_range'],
     ]);
     expect(normaliseFeedback({ nps: '8.5' }, o).problems[0].problem).toBe('score_invalid');
+  });
+});
+
+describe('line-item orders (unit price × quantity)', () => {
+  const o = defaultNormaliseOptions;
+  it('computes the amount from unit price and quantity when the export has no amount column', () => {
+    const line = normaliseOrder({ order_date: '12/1/2010 8:26', unit_price: '2.55', quantity: '6' }, o);
+    expect(line.values.amount_cents).toBe(1530);
+    expect(line.values.status_norm).toBe('paid');
+    expect(normaliseOrder({ order_date: '2024-05-06', unit_price: '￥19.90', quantity: '3件' }, o).values.amount_cents).toBe(5970);
+  });
+
+  it('prefers the amount column when there is one, and prices one unit when the quantity is missing', () => {
+    expect(normaliseOrder({ order_date: '2024-05-06', amount: '50.00', unit_price: '19.90', quantity: '3' }, o).values.amount_cents).toBe(5000);
+    expect(normaliseOrder({ order_date: '2024-05-06', unit_price: '19.90' }, o).values.amount_cents).toBe(1990);
+  });
+
+  it('reads a negative line without a status as a refund (a return or credit note)', () => {
+    const credit = normaliseOrder({ order_date: '12/1/2010 9:41', unit_price: '27.5', quantity: '-1' }, o);
+    expect(credit.values.amount_cents).toBe(-2750);
+    expect(credit.values.status_norm).toBe('refunded');
+    expect(normaliseOrder({ order_date: '2024-05-06', amount: '-10', status: '已付款' }, o).values.status_norm).toBe('paid');
+  });
+
+  it('flags an unreadable unit price on its own field', () => {
+    const bad = normaliseOrder({ order_date: '2024-05-06', unit_price: 'abc', quantity: '2' }, o);
+    expect(bad.values.amount_cents).toBeNull();
+    expect(bad.problems.map((p) => [p.field, p.problem])).toEqual([['unit_price', 'money_invalid']]);
   });
 });

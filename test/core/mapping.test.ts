@@ -54,6 +54,17 @@ describe('header mapping', () => {
     expect(fieldsOf(['Name', 'Total', 'Created at'], 'orders').Name).toBe('customer_name');
   });
 
+  it('reads a line-item export (UCI Online Retail): unit price and quantity, not a price as the amount', () => {
+    const headers = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'];
+    expect(detectKind(headers)).toBe('orders');
+    expect(fieldsOf(headers, 'orders')).toEqual({
+      InvoiceNo: 'order_code', StockCode: null, Description: 'product', Quantity: 'quantity', InvoiceDate: 'order_date', UnitPrice: 'unit_price', CustomerID: 'customer_code', Country: null,
+    });
+    expect(fieldsOf(['订单号', '商品名称', '单价', '数量', '实付金额', '下单时间'], 'orders')).toMatchObject({ 单价: 'unit_price', 实付金额: 'amount' });
+    // a bare price with no total is still read as the amount
+    expect(fieldsOf(['Order ID', 'Date', 'Price'], 'orders').Price).toBe('amount');
+  });
+
   it('gives each field to one column only; the second is kept as extra', () => {
     expect(fieldsOf(['手机', '联系电话'], 'customers')).toEqual({ 手机: 'phone', 联系电话: null });
   });

@@ -101,3 +101,29 @@ describe('order-only entities', () => {
     expect([...f.spend12m!]).toEqual([500, 500, 20, 10]);
   });
 });
+
+describe('line-item exports', () => {
+  // UCI Online Retail style: one row per product, the invoice number repeated on each.
+  const customers: CustomerFixture[] = [{ id: 1 }, { id: 2 }];
+  const lines: OrderFixture[] = [
+    { customerId: 1, orderCode: '536365', day: '2010-12-01', cents: 1530 },
+    { customerId: 1, orderCode: '536365', day: '2010-12-01', cents: 2034 },
+    { customerId: 1, orderCode: '536366', day: '2010-12-01', cents: 1110 },
+    { customerId: 1, orderCode: 'C536379', day: '2010-12-02', cents: -2750, status: 'refunded' },
+    { customerId: 2, orderCode: null, day: '2010-12-03', cents: 500 }, // no code: an order of its own
+    { customerId: 2, orderCode: null, day: '2010-12-04', cents: 700 },
+  ];
+  const db = memoryStore();
+  addCustomers(db, customers);
+  addOrders(db, lines);
+
+  it('count an order once however many product rows it has, in SQL and in the reference', () => {
+    const f = loadFacts(db, { asOf: '2010-12-31', excludeStatuses: ['cancelled', 'refunded'], last12m: true });
+    expect([...f.entityId]).toEqual([-2, -1]);
+    expect([...f.frequency]).toEqual([2, 2]);
+    expect([...f.orders12m!]).toEqual([2, 2]);
+    expect([...f.monetary]).toEqual([1200, 4674]);
+    const pure = computeMetrics(asOrderInputs(lines, customers), { asOf: '2010-12-31' });
+    expect(pure.map((m) => [m.entityId, m.frequency, m.monetaryCents])).toEqual([[-2, 2, 1200], [-1, 2, 4674]]);
+  });
+});

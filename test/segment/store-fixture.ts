@@ -36,14 +36,16 @@ export interface OrderFixture {
   status?: string | null;
   /** Customer code written on the order (what links it, or keys an order-only entity). */
   code?: string | null;
+  /** The order's own code (rows sharing one are lines of one order). */
+  orderCode?: string | null;
 }
 
 export function addOrders(db: Db, orders: OrderFixture[]): void {
   const stmt = db.prepare(
-    `INSERT INTO orders (source_id, line, row_hash, order_day, amount_cents, status_norm, customer_id, customer_code, updated_at)
-     VALUES (2, ?, '', ?, ?, ?, ?, ?, '')`,
+    `INSERT INTO orders (source_id, line, row_hash, order_day, amount_cents, status_norm, customer_id, customer_code, order_code, updated_at)
+     VALUES (2, ?, '', ?, ?, ?, ?, ?, ?, '')`,
   );
-  orders.forEach((o, i) => stmt.run(i + 1, o.day, o.cents, o.status ?? null, o.customerId, o.code ?? null));
+  orders.forEach((o, i) => stmt.run(i + 1, o.day, o.cents, o.status ?? null, o.customerId, o.code ?? null, o.orderCode ?? null));
 }
 
 /** The same orders as pure-function input, given the customer → entity map the store applies. */
@@ -51,5 +53,5 @@ export function asOrderInputs(orders: OrderFixture[], customers: CustomerFixture
   const entityOf = new Map(customers.map((c) => [c.id, c.entityId ?? -c.id]));
   return orders
     .filter((o) => o.customerId !== null)
-    .map((o) => ({ entityId: entityOf.get(o.customerId!)!, day: o.day, amountCents: o.cents, status: o.status ?? null }));
+    .map((o) => ({ entityId: entityOf.get(o.customerId!)!, day: o.day, amountCents: o.cents, status: o.status ?? null, orderCode: o.orderCode ?? null }));
 }

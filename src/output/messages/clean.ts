@@ -116,6 +116,7 @@ export const messages: Messages = {
     'field.currency': '币种',
     'field.status': '状态',
     'field.quantity': '数量',
+    'field.unit_price': '单价',
     'field.product': '商品',
     'field.feedback_code': '反馈编号',
     'field.submitted_at': '提交时间',

@@ -6,6 +6,7 @@ import { feedbackSchema } from './005-feedback.js';
 import { rulesSchema } from './006-rules.js';
 import { reportSchema } from './007-report.js';
 import { ingestOnceSchema } from './008-ingest-once.js';
+import { unitPriceSchema } from './009-unit-price.js';
 
 /** Numbered migrations, applied in order on open. Append only: never edit a released one. */
 export interface Migration {
@@ -23,4 +24,5 @@ export const migrations: Migration[] = [
   { version: 6, name: 'rules', sql: rulesSchema },
   { version: 7, name: 'report', sql: reportSchema },
   { version: 8, name: 'ingest-once', sql: ingestOnceSchema },
+  { version: 9, name: 'unit-price', sql: unitPriceSchema },
 ];
