@@ -58,7 +58,7 @@ export const fieldSpecs: Record<Kind, FieldSpec[]> = {
     { field: 'order_code', synonyms: ['订单号', '订单编号', '订单id', '单号', '交易号', '流水号', 'order id', 'order no', 'order number', 'order code', 'orderid', 'invoice', 'invoice no', 'transaction id'], signature: true },
     // when the order was placed, not when it was paid: an unpaid or closed order has no payment time
     { field: 'order_date', synonyms: ['下单时间', '下单日期', '订单创建时间', '创建时间', '订单日期', '订单时间', '交易时间', '交易日期', '成交日期', '购买日期', '日期', 'order date', 'order time', 'date', 'purchase date', 'transaction date', 'invoice date', 'created at', '付款时间', '支付时间', 'paid at'], signature: true },
-    { field: 'amount', synonyms: ['金额', '订单金额', '实付金额', '实付款', '支付金额', '成交金额', '交易金额', '总金额', '合计', '销售额', '应付金额', 'amount', 'order amount', 'total', 'total amount', 'price', 'revenue', 'sales', 'value', 'paid amount'], signature: true },
+    { field: 'amount', synonyms: ['金额', '订单金额', '实付金额', '实付款', '支付金额', '成交金额', '交易金额', '总金额', '合计', '销售额', '应付金额', 'amount', 'order amount', 'total', 'total amount', 'price', 'revenue', 'sales', 'value', 'paid amount', '价格', '售价', '商品价格'], signature: true },
     { field: 'currency', synonyms: ['币种', '货币', 'currency'], signature: true },
     { field: 'status', synonyms: ['状态', '订单状态', '交易状态', '支付状态', 'status', 'order status', 'payment status'], signature: true },
     { field: 'quantity', synonyms: ['数量', '件数', '购买数量', 'quantity', 'qty', 'units', 'number of items'], signature: true },

@@ -91,7 +91,19 @@ export function mapHeaders(headers: string[], kind: Kind, overrides: Overrides =
     c.how = m.how;
     taken.add(m.field);
   }
+  if (kind === 'orders') unitPriceBesideQuantity(columns, taken);
   return { kind, columns };
+}
+
+const BARE_PRICE = new Set(['price', '价格', '售价', '商品价格']);
+
+/**
+ * A bare "Price" next to a quantity, with no total, prices one unit (Online Retail II, order-line
+ * exports), so the amount is price × quantity; without a quantity it is the order's amount.
+ */
+function unitPriceBesideQuantity(columns: MappedColumn[], taken: Set<string>): void {
+  const price = columns.find((c) => c.field === 'amount' && c.how !== 'map' && BARE_PRICE.has(headerKey(c.header)));
+  if (price && taken.has('quantity') && !taken.has('unit_price')) price.field = 'unit_price';
 }
 
 /** Which kind a header row describes: the kind whose signature fields it matches most. */

@@ -61,8 +61,12 @@ describe('header mapping', () => {
       InvoiceNo: 'order_code', StockCode: null, Description: 'product', Quantity: 'quantity', InvoiceDate: 'order_date', UnitPrice: 'unit_price', CustomerID: 'customer_code', Country: null,
     });
     expect(fieldsOf(['订单号', '商品名称', '单价', '数量', '实付金额', '下单时间'], 'orders')).toMatchObject({ 单价: 'unit_price', 实付金额: 'amount' });
-    // a bare price with no total is still read as the amount
+    // Online Retail II names the unit price just Price: beside a quantity and no total it prices one unit
+    expect(fieldsOf(['Invoice', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'Price', 'Customer ID', 'Country'], 'orders')).toMatchObject({ Price: 'unit_price', Quantity: 'quantity', Invoice: 'order_code', 'Customer ID': 'customer_code' });
+    expect(fieldsOf(['订单号', '数量', '价格', '下单时间'], 'orders').价格).toBe('unit_price');
+    // with no quantity, or with a total beside it, a bare price is the amount
     expect(fieldsOf(['Order ID', 'Date', 'Price'], 'orders').Price).toBe('amount');
+    expect(fieldsOf(['Order ID', 'Date', 'Quantity', 'Price', 'Total'], 'orders')).toMatchObject({ Total: 'amount', Price: null });
   });
 
   it('gives each field to one column only; the second is kept as extra', () => {
