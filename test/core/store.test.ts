@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { inTransaction, openStore, SCHEMA_VERSION } from '../../src/store/db.js';
 import { runReadOnlyQuery } from '../../src/store/query.js';
+import { suspendIndexes } from '../../src/ingest/records.js';
 
 const tmp = (): string => join(mkdtempSync(join(tmpdir(), 'custops-store-')), 'test.db');
 
@@ -17,6 +18,18 @@ describe('store', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((r) => r.name);
     expect(tables).toEqual(expect.arrayContaining(['sources', 'runs', 'rejects', 'customers', 'orders', 'feedback', 'record_versions']));
+    db.close();
+  });
+
+  it('suspends for a bulk load the indexes new rows enter, keeps the partial ones they never enter, and restores all', () => {
+    const db = openStore(tmp());
+    const indexes = (): string[] => (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers' AND sql IS NOT NULL ORDER BY name").pluck().all() as string[]);
+    const before = indexes();
+    expect(before).toEqual(expect.arrayContaining(['customers_code', 'customers_phone', 'customers_email', 'customers_hash', 'customers_dirty', 'customers_entity']));
+    const restore = suspendIndexes(db, 'customers');
+    expect(indexes()).toEqual(['customers_dirty', 'customers_entity']);
+    restore();
+    expect(indexes()).toEqual(before);
     db.close();
   });
 
