@@ -183,8 +183,8 @@ async function ingestTables(db: Db, { path, absolute, sha, size, mapped }: Opene
     }
     restoreIndexes?.();
     const seconds = (performance.now() - started) / 1000;
-    db.prepare('UPDATE sources SET rows_read = ?, rows_inserted = ?, rows_updated = ?, rows_unchanged = ?, rows_rejected = ?, seconds = ? WHERE id = ?')
-      .run(rowsRead, writer.inserted, writer.updated, writer.unchanged, rejected, seconds, sourceId);
+    db.prepare('UPDATE sources SET rows_read = ?, rows_inserted = ?, rows_updated = ?, rows_unchanged = ?, rows_rejected = ?, seconds = ?, line_items = ? WHERE id = ?')
+      .run(rowsRead, writer.inserted, writer.updated, writer.unchanged, rejected, seconds, Number(mapping.kind === 'orders' && writer.repeatsCodes), sourceId);
     reports.push({ ...base, sourceId, rowsRead, inserted: writer.inserted, updated: writer.updated, unchanged: writer.unchanged, rejected, seconds });
   }
   return reports;

@@ -55,6 +55,9 @@ export class RecordWriter {
   private readonly hadRows: boolean;
   private readonly writeIssue: IssueWriter;
   private readonly occurrences = new Map<string, number>();
+  private previousCode: Value = null;
+  /** Whether two consecutive rows carried the same record code: the rows of one order in a line-item export. */
+  repeatsCodes = false;
   /** Position of the record code in a packed record, -1 when the file does not map it. */
   private readonly codeSlot: number;
   /** For each raw field of the kind, its position in a packed record (-1: not mapped). */
@@ -104,6 +107,7 @@ export class RecordWriter {
     const { records, problems } = batch;
     const stride = this.stride;
     const count = records.length / stride;
+    if (this.codeSlot >= 0 && !this.repeatsCodes) this.noticeRepeatedCodes(records, count);
     let problem = 0;
     let i = 0;
     if (!this.hadRows) {
@@ -118,6 +122,17 @@ export class RecordWriter {
       const id = this.writeRecord(records, i * stride);
       if (id !== undefined) problem = this.writeProblems(problems, problem, i + 1, id - i);
       else while (problem < problems.length && problems[problem] === i) problem += PROBLEM_STRIDE;
+    }
+  }
+
+  private noticeRepeatedCodes(records: Value[], count: number): void {
+    for (let k = 0; k < count; k++) {
+      const code = records[k * this.stride + this.codeSlot];
+      if (code !== null && code !== '' && code === this.previousCode) {
+        this.repeatsCodes = true;
+        return;
+      }
+      this.previousCode = code;
     }
   }
 

@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../store/db.js';
 import { InputError } from '../errors.js';
 import { addMonths, dayNumber, dayString } from '../segment/dates.js';
-import { isOrderOnlyEntity, loadFacts, orderIdentity, statusFilter, type Facts } from '../segment/facts.js';
+import { hasLineItems, isOrderOnlyEntity, loadFacts, orderCountSql, statusFilter, type Facts } from '../segment/facts.js';
 import { DEFAULT_EXCLUDED_STATUSES } from '../segment/metrics.js';
 import { tiersOverFacts } from '../segment/run-tiers.js';
 import { compileTierSet, DEFAULT_TIER_SETS, type TierSet } from '../segment/tiers.js';
@@ -218,7 +218,7 @@ export function weeklyActivity(db: Db, config: Config | undefined, weekEnd: stri
   const rows = db
     .prepare(
       `SELECT ${ENTITY_KEY} AS ek, CAST((julianday(@weekEnd) - julianday(o.order_day)) / 7 AS INTEGER) AS w,
-              COUNT(DISTINCT ${orderIdentity('o')}) AS n, COALESCE(SUM(o.amount_cents), 0) AS cents
+              ${orderCountSql(hasLineItems(db), '', 'o')} AS n, COALESCE(SUM(o.amount_cents), 0) AS cents
          FROM orders o JOIN customers c ON c.id = o.customer_id
         WHERE o.order_day > @start AND o.order_day <= @weekEnd${counted.sql}
         GROUP BY ek, w`,

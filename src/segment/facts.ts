@@ -87,39 +87,43 @@ export function isOrderOnlyEntity(id: number): boolean {
   return id <= -ORDER_ONLY_BASE;
 }
 
-/**
- * What makes an order one order: a line-item export repeats the order code on each product's row,
- * so orders are counted as distinct codes; rows without a code are orders of their own.
- * `table` is the alias of orders in the query ('o' gives o.order_code).
- */
-export function orderIdentity(table = ''): string {
-  const col = (c: string): string => (table ? `${table}.${c}` : c);
-  return `COALESCE(NULLIF(${col('order_code')}, ''), 'row ' || ${col('id')})`;
+/** Whether an orders export in the store repeats an order number row after row (one row per product). */
+export function hasLineItems(db: Db): boolean {
+  return db.prepare("SELECT EXISTS (SELECT 1 FROM sources WHERE kind = 'orders' AND line_items = 1)").pluck().get() === 1;
 }
 
-function orderCount(condition: string): string {
-  return condition ? `COUNT(DISTINCT CASE WHEN ${condition} THEN ${orderIdentity()} END)` : `COUNT(DISTINCT ${orderIdentity()})`;
+/**
+ * SQL counting the orders among order rows (those meeting `condition`, when given). A line-item
+ * export repeats the order number on each product's row, so with one in the store orders are
+ * counted as distinct numbers (rows without a number are orders of their own); otherwise a row is
+ * an order, and counting rows keeps the query on its covering index. `table` is the orders alias.
+ */
+export function orderCountSql(lineItems: boolean, condition = '', table = ''): string {
+  const col = (c: string): string => (table ? `${table}.${c}` : c);
+  if (!lineItems) return condition ? `SUM(${condition})` : 'COUNT(*)';
+  const order = `COALESCE(NULLIF(${col('order_code')}, ''), 'row ' || ${col('id')})`;
+  return condition ? `COUNT(DISTINCT CASE WHEN ${condition} THEN ${order} END)` : `COUNT(DISTINCT ${order})`;
 }
 
 /** Aggregates of the fact columns over a set of order rows; `guard` limits them to counted rows. */
-function aggregates(options: FactsOptions, guard: string | null): string[] {
+function aggregates(options: FactsOptions, guard: string | null, lineItems: boolean): string[] {
   const when = (cond: string | null): string => [guard, cond].filter(Boolean).join(' AND ');
   const sumCents = (cond: string | null): string => (when(cond) ? cents(`CASE WHEN ${when(cond)} THEN amount_cents END`) : cents('amount_cents'));
   const dayAgg = (fn: string): string => (guard ? `${fn}(CASE WHEN ${guard} THEN order_day END)` : `${fn}(order_day)`);
   const out = [
     `${dayAgg('MIN')} AS first_day`,
     `${dayAgg('MAX')} AS last_day`,
-    `${orderCount(when(null))} AS n`,
+    `${orderCountSql(lineItems, when(null))} AS n`,
     `${sumCents(null)} AS cents`,
   ];
-  if (options.last12m) out.push(`${orderCount(when('order_day > @since12m'))} AS n12`, `${sumCents('order_day > @since12m')} AS cents12`);
+  if (options.last12m) out.push(`${orderCountSql(lineItems, when('order_day > @since12m'))} AS n12`, `${sumCents('order_day > @since12m')} AS cents12`);
   if (options.windows) {
     out.push(`${sumCents('order_day > @recentStart')} AS recent`, `${sumCents('order_day > @previousStart AND order_day <= @recentStart')} AS previous`);
   }
   return out;
 }
 
-export function factsSql(options: FactsOptions, entities: boolean): { sql: string; params: Record<string, unknown> } {
+export function factsSql(options: FactsOptions, entities: boolean, lineItems = false): { sql: string; params: Record<string, unknown> } {
   const status = statusFilter(options.excludeStatuses);
   const params: Record<string, unknown> = { asOf: options.asOf, ...status.params };
   const outer: string[] = [];
@@ -132,13 +136,13 @@ export function factsSql(options: FactsOptions, entities: boolean): { sql: strin
     params.previousStart = options.windows.previousStart;
     outer.push('recent', 'previous');
   }
-  const perCustomer = `SELECT customer_id, ${aggregates(options, null).join(', ')}
+  const perCustomer = `SELECT customer_id, ${aggregates(options, null, lineItems).join(', ')}
     FROM orders
     WHERE customer_id IS NOT NULL AND order_day IS NOT NULL AND +order_day <= @asOf${status.sql}
     GROUP BY customer_id`;
   // Order-only entities sort below every customer-based id; each branch keeps the direction of
   // the other so the rows arrive monotonic (ascending with entities, descending without).
-  const orderOnly = `SELECT -(${ORDER_ONLY_BASE} + MIN(id)) AS entity_id, ${aggregates(options, 'k').join(', ')}
+  const orderOnly = `SELECT -(${ORDER_ONLY_BASE} + MIN(id)) AS entity_id, ${aggregates(options, 'k', lineItems).join(', ')}
     FROM (SELECT id, order_code, order_day, amount_cents, ${ORDER_KEY} AS key,
                  (order_day IS NOT NULL AND order_day <= @asOf${status.sql}) AS k
             FROM orders WHERE customer_id IS NULL)
@@ -179,7 +183,7 @@ class Column<T extends Float64Array | Int32Array> {
 }
 
 export function loadFacts(db: Db, options: FactsOptions): Facts {
-  const { sql, params } = factsSql(options, hasEntities(db));
+  const { sql, params } = factsSql(options, hasEntities(db), hasLineItems(db));
   const day = dayCache();
   const f64 = (): Column<Float64Array> => new Column((n) => new Float64Array(n));
   const i32 = (): Column<Int32Array> => new Column((n) => new Int32Array(n));

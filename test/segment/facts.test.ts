@@ -116,6 +116,7 @@ describe('line-item exports', () => {
   const db = memoryStore();
   addCustomers(db, customers);
   addOrders(db, lines);
+  db.exec('UPDATE sources SET line_items = 1 WHERE id = 2'); // as ingest marks an export that repeats order numbers
 
   it('count an order once however many product rows it has, in SQL and in the reference', () => {
     const f = loadFacts(db, { asOf: '2010-12-31', excludeStatuses: ['cancelled', 'refunded'], last12m: true });
@@ -125,5 +126,11 @@ describe('line-item exports', () => {
     expect([...f.monetary]).toEqual([1200, 4674]);
     const pure = computeMetrics(asOrderInputs(lines, customers), { asOf: '2010-12-31' });
     expect(pure.map((m) => [m.entityId, m.frequency, m.monetaryCents])).toEqual([[-2, 2, 1200], [-1, 2, 4674]]);
+  });
+
+  it('count rows as orders while no export in the store repeats order numbers', () => {
+    db.exec('UPDATE sources SET line_items = 0');
+    expect([...loadFacts(db, { asOf: '2010-12-31', excludeStatuses: ['refunded'] }).frequency]).toEqual([2, 3]);
+    db.exec('UPDATE sources SET line_items = 1 WHERE id = 2');
   });
 });

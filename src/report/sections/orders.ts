@@ -1,5 +1,5 @@
 import { change, type OrdersSection, type Period, type WeekPoint } from '../model.js';
-import { orderIdentity } from '../../segment/facts.js';
+import { hasLineItems, orderCountSql } from '../../segment/facts.js';
 import { trailingWeeks } from '../weeks.js';
 import { countedStatusSql, ENTITY, type SectionInput } from './input.js';
 
@@ -18,7 +18,7 @@ export function ordersSection(input: SectionInput): OrdersSection {
   const { db, settings } = input;
   const excluded = settings.segment.exclude_status;
   const stmt = db.prepare(
-    `SELECT COUNT(DISTINCT ${orderIdentity('o')}) AS orders, COALESCE(SUM(o.amount_cents), 0) AS revenueCents,
+    `SELECT ${orderCountSql(hasLineItems(db), '', 'o')} AS orders, COALESCE(SUM(o.amount_cents), 0) AS revenueCents,
             COUNT(DISTINCT CASE WHEN c.id IS NULL THEN NULL ELSE ${ENTITY} END) AS buyers
        FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
       WHERE o.order_day BETWEEN @start AND @end${countedStatusSql(excluded)}`,
