@@ -110,6 +110,7 @@ export async function main(argv: string[], load: (args: string[]) => Promise<Com
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
   process.on('beforeExit', onStalled);
+  process.stdout.on('error', quietOnClosedPipe);
   try {
     await buildProgram(lang, await load(argv.slice(2))).parseAsync(argv);
     return takeExitCode();
@@ -120,6 +121,12 @@ export async function main(argv: string[], load: (args: string[]) => Promise<Com
     process.removeListener('SIGTERM', onSigint);
     process.removeListener('beforeExit', onStalled);
   }
+}
+
+/** `custops … | head`: the reader has what it wanted; stop quietly, as other Unix tools do. */
+function quietOnClosedPipe(err: NodeJS.ErrnoException): void {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(0);
 }
 
 function reportError(err: unknown, lang: Lang, debug: boolean): number {

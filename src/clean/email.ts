@@ -12,6 +12,9 @@ export interface EmailResult {
 const PLAIN = /^[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/;
 const LOCAL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]{1,59})$/;
+const EDGE_PUNCTUATION = /^[.,;:、]+|[.,;:、]+$/g;
+/** A domain with a comma where a dot belongs (and no second address after it). */
+const COMMA_DOMAIN = /^([^@\s,;]+)@((?:[a-z0-9-]+[.,])*[a-z0-9-]+,(?:[a-z0-9-]+[.,])*[a-z]{2,})$/;
 
 /** Mail providers common in Chinese and international customer lists, the targets of typo suggestions. */
 export const COMMON_DOMAINS = [
@@ -86,6 +89,13 @@ export function parseEmail(s: string | null | undefined): EmailResult {
     email = text.toLowerCase().replace(/[。．｡]/g, '.').replace(/^mailto:/, '');
     const angle = /<([^<>]+@[^<>]+)>/.exec(email);
     if (angle) email = angle[1];
+    email = email.replace(EDGE_PUNCTUATION, ''); // "zhang@qq.com." / "zhang@qq.com；" at the end of a sentence or list
+    const comma = COMMA_DOMAIN.exec(email);
+    if (comma && LOCAL.test(comma[1])) {
+      // a comma typed for a dot: zhang@qq,com → zhang@qq.com, suggested like any other typo
+      const domain = comma[2].replace(/,/g, '.');
+      if (DOMAIN.test(domain)) return { email, ok: false, suggestion: `${comma[1]}@${domainTypoFix(domain) ?? domain}`, reason: 'domain_typo' };
+    }
     const parts = email.split(/[,;，；、\s/|]+/).filter((p) => p !== '');
     if (parts.length > 1 && parts.filter((p) => p.includes('@')).length > 1) {
       const first = parseEmail(parts.find((p) => p.includes('@')));

@@ -1,4 +1,4 @@
-import { normaliseValue } from './text.js';
+import { isPlaceholder, normaliseValue } from './text.js';
 
 export interface MoneyResult {
   /** Integer cents (分), rounded half away from zero from the decimal digits as written (no float error). */
@@ -92,7 +92,7 @@ function shiftAndRound(int: string, frac: string, shift: number): number | null 
 }
 
 /**
- * Amount in integer cents: 1234.5, 1,234.50, ¥1,234.50, RMB 1234, 12.5万, 1.2亿, (1,234.00), -¥5, $12,
+ * Amount in integer cents: 1234.5, 1,234.50, ¥1,234.50, RMB 1234, 12.5万, 1.2亿, (1,234.00), ¥(1,234.00), -¥5, +100, $12,
  * €3,50 (decimal comma when unambiguous), 1 234,56. The currency is returned when the value names one.
  */
 export function parseMoney(s: string | null | undefined): MoneyResult {
@@ -117,9 +117,17 @@ export function parseMoney(s: string | null | undefined): MoneyResult {
   const paren = /^\((.*)\)$/.exec(text);
   if (paren) [negative, text] = [true, paren[1].trim()];
   if (text.startsWith('-')) [negative, text] = [!negative, text.slice(1).trim()];
+  else if (text.startsWith('+')) text = text.slice(1).trim();
   let currency: string | null;
   [text, currency] = takeCurrency(text, false);
+  if (currency !== null) {
+    // "¥ -" is how Excel's accounting format shows an empty or zero amount: a placeholder, not a number
+    if (text === '' || isPlaceholder(text)) return { cents: null, currency, reason: 'empty' };
+    const inner = paren ? null : /^\((.*)\)$/.exec(text); // ¥(1,234.00)
+    if (inner) [negative, text] = [true, inner[1].trim()];
+  }
   if (text.startsWith('-')) [negative, text] = [!negative, text.slice(1).trim()];
+  else if (text.startsWith('+')) text = text.slice(1).trim();
   if (currency === null) [text, currency] = takeCurrency(text, true);
   else {
     const [rest, suffixCurrency] = takeCurrency(text, true);

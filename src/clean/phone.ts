@@ -20,7 +20,10 @@ const CN_FIXED_LINE = new RegExp(`^(?:${(metadata.countries.CN as unknown as [[s
 const CN_LANDLINE_WITH_PREFIX = /^(?:(?:\+86|0086)0?|0)([2-9]\d{8,10}|10\d{7,9})$/;
 const SEPARATORS = /[\s\-().\u00a0/]/g;
 const SIMPLE = /^[+\d\s\-().]+$/;
-const LIST_SPLIT = /[,;，；、|\n]|\s{2,}|\s*\/\s*(?=\+?\d{7})/;
+// A slash before another whole number (138-1234-5678 / 139-8765-4321), not before an extension's few digits.
+const LIST_SPLIT = /[,;，；、|\n]|\s{2,}|\s*\/\s*(?=\+?\d[\d\s-]{6})/;
+// A remark after the number: 13812345678（微信同号）, 0755-12345678 office.
+const REMARK = /[\s([]*[a-z\u3400-\u9fff][^\d]*$/i;
 const EXTENSION = /\s*(?:ext\.?|extension|x|转|分机|#)\s*(\d{1,6})\s*$/i;
 const EXCEL_FLOAT = /^(\d{7,15})\.0+$/;
 const SCIENTIFIC = /^\d(?:\.\d+)?e\+?\d+$/i;
@@ -46,9 +49,17 @@ export function parsePhone(s: string | null | undefined, region: string = 'CN'):
   }
   const text = normaliseValue(s);
   if (text === null) return { e164: null, ok: false, reason: 'empty' };
-  const parts = text.split(LIST_SPLIT).map((p) => p.trim()).filter((p) => /\d/.test(p));
+  let parts = text.split(LIST_SPLIT).map((p) => p.trim()).filter((p) => /\d/.test(p));
   if (parts.length === 0) return { e164: null, ok: false, reason: 'not_a_number' };
-  const first = parseOne(parts[0], region);
+  let first = parseOne(parts[0], region);
+  if (parts.length === 1 && first.reason === 'too_long') {
+    // two whole numbers with one space between them: 13812345678 13987654321
+    const words = parts[0].split(' ');
+    if (words.length > 1 && words.every((w) => w.replace(/\D/g, '').length >= 7)) {
+      parts = words;
+      first = parseOne(parts[0], region);
+    }
+  }
   if (parts.length > 1 && first.ok) return { ...first, reason: 'multiple' };
   return first;
 }
@@ -59,6 +70,7 @@ function parseOne(text: string, region: string): PhoneResult {
   const excel = EXCEL_FLOAT.exec(main);
   if (excel) main = excel[1];
   main = main.replace(/^(?:tel|phone|mobile|手机|电话|座机|tel\.)\s*[:：]?\s*/i, '');
+  main = main.replace(REMARK, '');
   if (/[a-z\u3400-\u9fff]/i.test(main)) return { e164: null, ok: false, reason: 'not_a_number' };
   const cleaned = main.replace(SEPARATORS, '');
   if (region === 'CN' || /^(?:\+86|0086)/.test(cleaned)) {

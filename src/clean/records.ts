@@ -206,8 +206,10 @@ export function normaliseOrder(raw: Raw, o: NormaliseOptions = defaultNormaliseO
     if (q) values.quantity_n = Number(q[1]);
     else problems.push({ field: 'quantity', value: raw.quantity, problem: 'quantity_invalid', message: 'quantity is not a number' });
   }
-  if (present(raw.amount) || !present(raw.unit_price)) money(raw, 'amount', 'amount_cents', values, problems);
-  else lineAmount(raw, values, problems);
+  // a line-item row prices one unit; an amount cell that only holds a placeholder ("-") gives no amount
+  const lineItem = present(raw.unit_price) && (!present(raw.amount) || parseMoney(raw.amount).reason === 'empty');
+  if (lineItem) lineAmount(raw, values, problems);
+  else money(raw, 'amount', 'amount_cents', values, problems);
   const status = raw.status;
   if (!present(status) || normaliseValue(status) === null) {
     // a negative line with no status is a return or a credit note (Online Retail's C-invoices)

@@ -1,6 +1,7 @@
 import { addPlaceholderProblems, normaliseCustomer, normaliseFeedback, normaliseOrder, type NormaliseOptions, type Problem } from '../clean/index.js';
 import { emptyBatch, packRecord, packReject, type RecordBatch, type RecordLayout } from './batch.js';
 import { cellValue } from './cells.js';
+import { footerOf, footerReason, trailingNoteOf } from './footer.js';
 import type { Kind } from './fields.js';
 import { rowHash } from './hash.js';
 import type { Mapping } from './mapping.js';
@@ -35,6 +36,8 @@ export class RecordBuilder {
   /** Every column's value (see cellValue), reused from row to row (only read by rowHash). */
   private readonly hashed: string[] = [];
   private readonly normaliser: (typeof normalisers)[Kind];
+  /** Set once a note row was seen: the table has ended, lone cells below it are notes too. */
+  private afterNote = false;
 
   constructor(
     private readonly table: Pick<TableSource, 'headers' | 'format'>,
@@ -48,6 +51,11 @@ export class RecordBuilder {
   }
 
   build(row: RawRow): Built {
+    const footer = footerOf(row.cells) ?? (this.afterNote ? trailingNoteOf(row.cells) : null);
+    if (footer) {
+      if (footer.kind === 'note') this.afterNote = true;
+      return { reject: { column: this.table.headers[footer.column] ?? null, reason: footerReason(footer), original: this.original(row.cells) } };
+    }
     const width = this.width;
     // Spreadsheet rows simply end at their last filled cell; only delimited text can be ragged.
     const cells = this.table.format === 'xlsx' && row.cells.length < width ? [...row.cells, ...Array<string>(width - row.cells.length).fill('')] : row.cells;

@@ -36,6 +36,9 @@ const zhReasons: [RegExp, string][] = [
   [/^no score and no comment$/, '既无评分也无评论'],
   [/^opening time is missing$/, '缺少开单时间'],
   [/^no name, code, phone, e-mail or company$/, '没有姓名、编号、电话、邮箱或公司'],
+  [/^summary row "(.*)", not a record$/, '汇总行“$1”，不是记录'],
+  [/^note below the table "(.*)", not a record$/, '表格下方的备注“$1”，不是记录'],
+  [/^cannot read the amount from unit price "(.*)" × quantity "(.*)"$/, '无法由单价“$1”×数量“$2”算出金额'],
 ];
 
 /** A rejection reason in the reader's language (as stored when no translation matches). */

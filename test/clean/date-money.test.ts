@@ -55,6 +55,9 @@ describe('parseDate', () => {
     expect(parseDate('05/03/2025', { dayFirst: true }).iso).toBe('2025-03-05');
     expect(parseDate('05.03.2025', { dayFirst: true }).iso).toBe('2025-03-05');
     expect(parseDate('13/03/2025', { dayFirst: false }).iso).toBe('2025-03-13');
+    // one setting for the whole value set, with or without leading zeros: never a guess per cell
+    expect(['5/6/2024', '06/05/2024', '5/6/2024 14:03'].map((d) => parseDate(d).iso)).toEqual(['2024-05-06', '2024-06-05', '2024-05-06T14:03:00']);
+    expect(['5/6/2024', '06/05/2024', '5/6/2024 14:03'].map((d) => parseDate(d, { dayFirst: true }).iso)).toEqual(['2024-06-05', '2024-05-06', '2024-06-05T14:03:00']);
   });
 
   it('gives epoch numbers in another zone when asked', () => {
@@ -142,6 +145,18 @@ describe('parseMoney', () => {
     ['9999999999999.99', 999999999999999, null],
     ['-0', 0, null],
     ['-0.00', 0, null],
+    // from exports seen in the wild
+    ['1,234.50元', 123450, 'CNY'],
+    ['1.2万', 1200000, null],
+    ['(123.00)', -12300, null],
+    ['RMB 88', 8800, 'CNY'],
+    ['$1,234.50', 123450, 'USD'],
+    ['１２３', 12300, null],
+    ['１，２３４．５０', 123450, null],
+    ['¥(1,234.00)', -123400, 'CNY'],
+    ['￥（1,234.00）', -123400, 'CNY'],
+    ['+100', 10000, null],
+    ['+¥100', 10000, 'CNY'],
   ])('%j → %d %s', (input, cents, currency) => {
     expect(parseMoney(input)).toEqual({ cents, currency });
   });
@@ -160,7 +175,11 @@ describe('parseMoney', () => {
     expect(parseMoney(input)).toMatchObject({ cents: null, reason });
   });
 
-  it.each([[''], ['  '], ['-'], ['无'], [null]])('empty %j', (input) => {
+  it.each([[''], ['  '], ['-'], ['—'], ['无'], [null]])('empty %j', (input) => {
     expect(parseMoney(input)).toEqual({ cents: null, currency: null, reason: 'empty' });
+  });
+
+  it.each([['¥ -'], [' ￥ -   '], ['$ -'], ['¥']])('a currency sign over a dash (Excel accounting format) is empty, not zero: %j', (input) => {
+    expect(parseMoney(input)).toMatchObject({ cents: null, reason: 'empty' });
   });
 });

@@ -16,6 +16,12 @@ describe('parseEmail: valid', () => {
     ['first_last@sub.example.co.uk', 'first_last@sub.example.co.uk'],
     ["o'brien@example.ie", "o'brien@example.ie"],
     ['x@example.xn--fiqs8s', 'x@example.xn--fiqs8s'],
+    ['ZHANG@QQ.COM ', 'zhang@qq.com'],
+    ['zhang@qq。com', 'zhang@qq.com'],
+    ['MAILTO:Zhang@qq.com', 'zhang@qq.com'],
+    ['mailto：zhang@qq.com', 'zhang@qq.com'],
+    ['zhang@qq.com.', 'zhang@qq.com'],
+    ['zhang@qq.com；', 'zhang@qq.com'],
     ['user@me.com', 'user@me.com'],
     ['user@tom.com', 'user@tom.com'],
   ])('%j → %j', (input, email) => {
@@ -45,6 +51,10 @@ describe('parseEmail: typos of common providers get a suggestion', () => {
     ['x@foxmial.com', 'x@foxmail.com'],
     ['x@sina.con', 'x@sina.com'],
     ['X@QQ.CON', 'x@qq.com'],
+    ['zhang@qq,com', 'zhang@qq.com'],
+    ['zhang@163,com', 'zhang@163.com'],
+    ['zhang@sina,com,cn', 'zhang@sina.com.cn'],
+    ['Zhang@QQ,Con', 'zhang@qq.com'],
   ])('%j → suggest %j', (input, suggestion) => {
     const r = parseEmail(input);
     expect(r).toEqual({ email: input.trim().toLowerCase(), ok: false, suggestion, reason: 'domain_typo' });

@@ -45,6 +45,17 @@ describe('parsePhone: valid numbers', () => {
   it('takes the first of several numbers and says so', () => {
     expect(parsePhone('13812345678/13987654321')).toEqual({ e164: '+8613812345678', ok: true, type: 'mobile', reason: 'multiple' });
     expect(parsePhone('13812345678，0755-12345678')).toMatchObject({ e164: '+8613812345678', reason: 'multiple' });
+    expect(parsePhone('138-1234-5678 / 139-8765-4321')).toEqual({ e164: '+8613812345678', ok: true, type: 'mobile', reason: 'multiple' });
+    expect(parsePhone('13812345678 13987654321')).toEqual({ e164: '+8613812345678', ok: true, type: 'mobile', reason: 'multiple' });
+    expect(parsePhone('13812345678；13987654321')).toMatchObject({ e164: '+8613812345678', reason: 'multiple' });
+    // a slash before a few digits is not a second number
+    expect(parsePhone('0755-12345678转123')).toEqual({ e164: '+8675512345678', ok: true, type: 'landline' });
+  });
+
+  it('reads a number followed by a remark', () => {
+    expect(parsePhone('13812345678（微信同号）')).toEqual({ e164: '+8613812345678', ok: true, type: 'mobile' });
+    expect(parsePhone('0755-12345678 office')).toEqual({ e164: '+8675512345678', ok: true, type: 'landline' });
+    expect(parsePhone('１３８ １２３４ ５６７８')).toEqual({ e164: '+8613812345678', ok: true, type: 'mobile' });
   });
 });
 
@@ -58,6 +69,9 @@ describe('parsePhone: invalid numbers are reported, not guessed', () => {
     ['1234', 'too_short'],
     ['62345678', 'missing_area_code'],
     ['1.38123E+10', 'scientific_notation'],
+    ['1.38123e+10', 'scientific_notation'],
+    ['1.38E10', 'scientific_notation'],
+    ['１.３８１２３Ｅ＋１０', 'scientific_notation'],
     ['abc', 'not_a_number'],
     ['打电话', 'not_a_number'],
     ['+999 1234 5678', 'invalid_country'],

@@ -133,6 +133,8 @@ describe('line-item orders (unit price × quantity)', () => {
   it('prefers the amount column when there is one, and prices one unit when the quantity is missing', () => {
     expect(normaliseOrder({ order_date: '2024-05-06', amount: '50.00', unit_price: '19.90', quantity: '3' }, o).values.amount_cents).toBe(5000);
     expect(normaliseOrder({ order_date: '2024-05-06', unit_price: '19.90' }, o).values.amount_cents).toBe(1990);
+    // an amount cell holding only a placeholder gives no amount: the line is priced instead
+    expect(normaliseOrder({ order_date: '2024-05-06', amount: '-', unit_price: '19.90', quantity: '2' }, o).values.amount_cents).toBe(3980);
   });
 
   it('reads a negative line without a status as a refund (a return or credit note)', () => {

@@ -51,6 +51,9 @@ describe('rejection reasons', () => {
       ['no score and no comment', '既无评分也无评论'],
       ['opening time is missing', '缺少开单时间'],
       ['no name, code, phone, e-mail or company', '没有姓名、编号、电话、邮箱或公司'],
+      ['summary row "合计", not a record', '汇总行“合计”，不是记录'],
+      ['note below the table "制表人：张三", not a record', '表格下方的备注“制表人：张三”，不是记录'],
+      ['cannot read the amount from unit price "abc" × quantity "2"', '无法由单价“abc”×数量“2”算出金额'],
     ];
     for (const [en, zh] of cases) {
       expect(rejectReason('zh', en)).toBe(zh);

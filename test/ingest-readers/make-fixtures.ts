@@ -233,6 +233,29 @@ export function workbookLast(path: string, sheet: string, rows: string[][]): voi
   ], true));
 }
 
+/**
+ * A two-sheet workbook zipped in the least convenient order: both sheets, then the shared strings, the
+ * relationships and xl/workbook.xml last. The tab order (第二 before 第一) differs from the zip order,
+ * and one sheet part is addressed by an absolute target, as some writers do.
+ */
+export function scatteredWorkbook(path: string): void {
+  const strings = ['编号', '姓名', 'A1', '张三', 'B1', '李四'];
+  const cell = (ref: string, text: string) => `<c r="${ref}" t="s"><v>${strings.indexOf(text)}</v></c>`;
+  const sheet = (rows: string[][]) =>
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN_NS}"><sheetData>${rows
+      .map((r, y) => `<row r="${y + 1}">${r.map((v, x) => cell(`${String.fromCharCode(65 + x)}${y + 1}`, v)).join('')}</row>`)
+      .join('')}</sheetData></worksheet>`;
+  writeFileSync(path, handZip([
+    ['[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`],
+    ['_rels/.rels', `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+    ['xl/worksheets/sheet1.xml', sheet([['编号', '姓名'], ['A1', '张三']])],
+    ['xl/worksheets/sheet2.xml', sheet([['编号', '姓名'], ['B1', '李四']])],
+    ['xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN_NS}" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`],
+    ['xl/_rels/workbook.xml.rels', `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL_NS}/worksheet" Target="/xl/worksheets/sheet2.xml"/><Relationship Id="rId3" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`],
+    ['xl/workbook.xml', `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="第二" sheetId="2" r:id="rId2"/><sheet name="第一" sheetId="1" r:id="rId1"/></sheets></workbook>`],
+  ], true));
+}
+
 /** Writes every reader fixture into `dir` and returns their paths. */
 export async function makeFixtures(dir: string) {
   mkdirSync(dir, { recursive: true });

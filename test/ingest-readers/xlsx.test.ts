@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { InputError } from '../../src/errors.js';
 import ExcelJS from 'exceljs';
 import { openTables, type RawRow, type ReadOptions, type TableSource } from '../../src/ingest/readers/index.js';
 import { openStreamed } from '../../src/ingest/readers/xlsx.js';
-import { makeFixtures, workbookLast, type Fixtures } from './make-fixtures.js';
+import { makeFixtures, scatteredWorkbook, workbookLast, type Fixtures } from './make-fixtures.js';
 
 
 let dir: string;
@@ -156,6 +157,45 @@ describe('xlsx laid out with the workbook part last', () => {
       const rows = (await all(tables[0])).map((r) => r.cells);
       expect(rows).toHaveLength(5000);
       expect(rows.slice(0, 2)).toEqual([['C1', '张伟1'], ['C2', '张伟2']]);
+    }
+  });
+});
+
+describe('xlsx zipped out of order', () => {
+  it('reads every sheet in tab order, by name, parts addressed by any target', async () => {
+    const path = join(dir, 'scattered.xlsx');
+    scatteredWorkbook(path);
+    for (const tables of [await openTables(path), await openStreamed(path, {})]) {
+      expect(tables.map((t) => t.sheet)).toEqual(['第二', '第一']);
+      expect(await Promise.all(tables.map(async (t) => (await all(t)).map((r) => r.cells)))).toEqual([[['B1', '李四']], [['A1', '张三']]]);
+    }
+  });
+});
+
+describe('streaming reader and a slow disk', () => {
+  // exceljs's own streaming reader parks a sheet that comes before the shared strings in a temporary file.
+  // While that file was slow to finish, the zip parser ran ahead to the end and signalled 'end' with
+  // entries still unread, which exceljs then dropped: xl/workbook.xml (every sheet named Sheet1…) or whole
+  // sheets. Parts are now read where they lie in the zip, so such timing cannot matter.
+  it('reads every sheet by name while temporary files are slow to finish', async () => {
+    const fs = createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
+    const original = fs.createWriteStream;
+    fs.createWriteStream = ((...args: Parameters<typeof original>) => {
+      const stream = original(...args);
+      const emit = stream.emit.bind(stream);
+      stream.emit = ((event: string, ...rest: unknown[]) => {
+        if (event !== 'finish') return emit(event, ...rest);
+        setTimeout(() => emit(event, ...rest), 30);
+        return true;
+      }) as typeof stream.emit;
+      return stream;
+    }) as typeof original;
+    try {
+      const tables = await openStreamed(fx.workbook, {});
+      expect(tables.map((t) => t.sheet)).toEqual(['客户', 'Orders', 'Notes']);
+      expect(await all(tables[2])).toEqual([{ line: 2, cells: ['source', 'crm'] }]);
+    } finally {
+      fs.createWriteStream = original;
     }
   });
 });

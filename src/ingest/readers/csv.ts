@@ -13,7 +13,7 @@ import {
   utf16WithoutBom,
   type EncodingChoice,
 } from './encoding.js';
-import { chooseHeader, defaultHeaderScore, generatedHeaders, HEADER_SAMPLE_ROWS, isBlankRow, normaliseHeaders } from './header.js';
+import { chooseHeader, defaultHeaderScore, generatedHeaders, HEADER_SAMPLE_ROWS, headerBand, isBlankRow, joinHeaderRows, normaliseHeaders } from './header.js';
 import { RowSource } from './rows.js';
 import { makeRecordParser, parseDelimiterOption, parseSample, sniffDelimiter } from './sniff.js';
 import type { CsvRowsSpec, RawRow, ReadOptions, TableSource } from './types.js';
@@ -163,7 +163,8 @@ export async function openCsv(path: string, size: number, options: ReadOptions =
   const delimiter = options.delimiter ? parseDelimiterOption(options.delimiter) : sniffDelimiter(text, sample.complete);
   const records = parseSample(text, delimiter, sample.complete).filter((r) => !isBlankRow(r.cells));
   const sampleRows = records.slice(0, HEADER_SAMPLE_ROWS * 2);
-  const choice = chooseHeader(sampleRows, options.headerScore ?? defaultHeaderScore);
+  const score = options.headerScore ?? defaultHeaderScore;
+  const choice = chooseHeader(sampleRows, score);
 
   let headers: string[];
   let headerLine = 0;
@@ -171,10 +172,11 @@ export async function openCsv(path: string, size: number, options: ReadOptions =
   if (choice.index === -1) {
     headers = generatedHeaders(Math.max(0, ...sampleRows.map((r) => r.cells.length)));
   } else {
-    const header = sampleRows[choice.index];
-    headers = normaliseHeaders(header.cells);
+    const { first, last } = headerBand(sampleRows, choice.index, score);
+    const header = sampleRows[last];
+    headers = normaliseHeaders(first === last ? header.cells : joinHeaderRows(sampleRows[first].cells, header.cells));
     headerLine = header.line;
-    preambleLines = choice.index;
+    preambleLines = first;
   }
   const rowsSpec: CsvRowsSpec = { format: 'csv', path, encoding, delimiter, headerLine };
   return {

@@ -99,6 +99,55 @@ export function chooseHeader(rows: RawRow[], score: (cells: string[]) => number)
   return { index };
 }
 
+/**
+ * True when `upper` is a group row over `lower` (联系方式 over 手机 | 邮箱, with 客户编号 alone above an
+ * empty cell): some columns are named only above (single-column headings) and some only below, each
+ * of those under a group heading whose first column is named below too. A data row under a header
+ * with a blank column does not fit: its extra value is not under a group with a named first column.
+ */
+function isGroupRow(upper: string[], lower: string[]): boolean {
+  const width = Math.max(upper.length, lower.length);
+  const filled = (cells: string[], c: number) => (cells[c] ?? '').trim() !== '';
+  let upperOnly = 0;
+  let lowerOnly = 0;
+  let group = -1; // column of the group heading the current column is under
+  for (let c = 0; c < width; c++) {
+    if (filled(upper, c)) {
+      group = c;
+      if (!filled(lower, c)) upperOnly++;
+    } else if (filled(lower, c)) {
+      if (group === -1 || !filled(lower, group)) return false;
+      lowerOnly++;
+    }
+  }
+  return upperOnly > 0 && lowerOnly > 0;
+}
+
+/** Names of a two-row header: the lower row's names, and the upper row's where the lower row has none. */
+export function joinHeaderRows(upper: string[], lower: string[]): string[] {
+  return Array.from({ length: Math.max(upper.length, lower.length) }, (_, c) => ((lower[c] ?? '').trim() !== '' ? lower[c] : (upper[c] ?? '')));
+}
+
+/**
+ * The header rows around the chosen one (`index`, from chooseHeader): [index-1, index] or [index,
+ * index+1] when the two adjacent rows form a two-row header (a group row over the names, see
+ * isGroupRow) whose joined names score higher than the chosen row alone; else [index, index].
+ */
+export function headerBand(rows: RawRow[], index: number, score: (cells: string[]) => number): { first: number; last: number } {
+  const alone = score(rows[index].cells);
+  const pair = (u: number): boolean => {
+    const upper = rows[u];
+    const lower = rows[u + 1];
+    if (!upper || !lower || lower.line !== upper.line + 1 || filledCount(upper.cells) < 2) return false;
+    if (!isGroupRow(upper.cells, lower.cells)) return false;
+    if (u === index && looksLikeData(lower.cells, rows.slice(u + 2, u + 2 + HEADER_SAMPLE_ROWS).map((r) => r.cells))) return false;
+    return score(joinHeaderRows(upper.cells, lower.cells)) > alone;
+  };
+  if (index > 0 && pair(index - 1)) return { first: index - 1, last: index };
+  if (pair(index)) return { first: index, last: index + 1 };
+  return { first: index, last: index };
+}
+
 /** A fresh copy, so a header does not keep the whole decoded chunk it was sliced from alive. */
 function detached(s: string): string {
   return Buffer.from(s, 'utf8').toString('utf8');

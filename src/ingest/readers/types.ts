@@ -55,9 +55,8 @@ export interface XlsxRowsSpec {
   path: string;
   /** Read with exceljs's streaming reader (large files) or loaded whole. */
   streamed: boolean;
+  /** Found by its exact name when the rows are read again. */
   sheet: string;
-  /** Streamed: position of the sheet among those the streaming reader emits (loaded: found by name). */
-  ordinal: number;
   layout: SheetLayout;
   merges: Range[];
 }

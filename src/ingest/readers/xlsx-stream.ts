@@ -1,4 +1,9 @@
-import { TextDecoder } from 'node:util';
+import { open } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import { posix } from 'node:path';
+import { pipeline, Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import type * as ExcelJS from 'exceljs';
 
 /** A cell range in 1-based row/column numbers. */
@@ -65,21 +70,6 @@ export class MergeFiller {
 }
 
 /**
- * Decodes UTF-8 chunks with a streaming decoder. exceljs 4.4's streaming reader decodes each zip chunk
- * on its own, so a Chinese character split between chunks becomes U+FFFD (exceljs issues #2063, #2084);
- * handing it text instead of bytes avoids that.
- */
-async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    if (text.length > 0) yield text;
-  }
-  const tail = decoder.decode();
-  if (tail.length > 0) yield tail;
-}
-
-/**
  * Passes sheet XML through unchanged and collects the <mergeCell ref="…"/> ranges, which come after
  * <sheetData> and which exceljs's streaming reader skips.
  */
@@ -104,90 +94,147 @@ async function* collectingMerges(text: AsyncIterable<string>, merges: Range[]): 
   }
 }
 
-/** A streamed worksheet, with the merged ranges known once its rows have been read to the end. */
-export type StreamedWorksheet = AsyncIterable<ExcelJS.Row> & {
-  name?: string;
-  id?: number | string;
-  mergeRanges: Range[];
-  /** Call instead of reading the rows: releases the temporary file exceljs may have parked the sheet in. */
-  skip(): void;
-};
+// The streaming reader. exceljs's own (stream.xlsx.WorkbookReader) reads the zip front to back and
+// loses entries: unzipper's Parse emits 'end' as soon as its input is consumed, while entries it has
+// already parsed can still wait in its buffer, and exceljs's entry loop stops at that 'end'. It happens
+// when a sheet that comes before the shared strings is parked in a temporary file (the zip is then
+// parsed ahead): sheets, xl/workbook.xml (every sheet then named Sheet1, Sheet2 …) or whole sheets
+// went missing at random. Here the zip's central directory is read first and each part is opened where
+// it lies: the workbook, its relationships, shared strings and styles before any sheet, whatever the
+// order of the entries, and the sheets in tab order, each only when its rows are read. exceljs still
+// parses each part (its reader's part parsers and its worksheet reader).
 
-type Entry = NodeJS.ReadableStream & { setEncoding(encoding: BufferEncoding): void };
-type WorksheetEvent = { eventType: string; value: StreamedWorksheet };
-interface ReaderInternals {
-  _parseRels(entry: Entry): Promise<void>;
-  _parseWorkbook(entry: Entry): Promise<void>;
-  _parseStyles(entry: Entry): Promise<void>;
-  _parseSharedStrings(entry: Entry): AsyncGenerator<unknown>;
-  _parseHyperlinks(iterator: AsyncIterable<Buffer>, sheetNo: string): Generator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<WorksheetEvent>;
-  stream?: { destroy(): void };
-  /** Set from xl/_rels/workbook.xml.rels and xl/workbook.xml. */
-  workbookRels?: unknown;
-  model?: unknown;
+/** A zip entry as listed in the central directory. */
+interface ZipEntry {
+  path: string;
+  offsetToLocalFileHeader: number;
+  compressedSize: number;
+  compressionMethod: number;
+  flags: number;
 }
-type ReaderClass = new (input: string, options: object) => ReaderInternals & AsyncIterable<StreamedWorksheet>;
+
+type Unzipper = { Open: { file(path: string): PromiseLike<{ files: ZipEntry[] }> } };
+
+/** The zip library exceljs itself depends on (resolved from exceljs, so it is the copy exceljs uses). */
+function unzipper(): Unzipper {
+  const require = createRequire(import.meta.url);
+  return createRequire(require.resolve('exceljs'))('unzipper') as Unzipper;
+}
+
+const LOCAL_HEADER_BYTES = 30;
 
 /**
- * exceljs's streaming WorkbookReader with UTF-8 decoded across chunk boundaries and merged ranges
- * collected. Relies on the reader's internal entry hooks of exceljs 4.4.0 (pinned in package.json);
- * the reader tests compare streamed and fully loaded Chinese workbooks to catch a change.
+ * The text of one zip entry, read from where it lies in the file and decoded as UTF-8 across chunk
+ * boundaries (exceljs decodes each chunk alone, turning a Chinese character split between two into
+ * U+FFFD: exceljs issues #2063, #2084).
  */
-export function utf8SafeWorkbookReader(excel: typeof ExcelJS, path: string): AsyncIterable<StreamedWorksheet> & { close(): void } {
-  const Base = excel.stream.xlsx.WorkbookReader as unknown as ReaderClass;
-  class Utf8SafeWorkbookReader extends Base {
-    // exceljs reads a sheet at once when the relationships and shared strings came before it, and
-    // names it from xl/workbook.xml, which some writers (exceljs itself) put last: the relationships
-    // are held back until the workbook is known, so such a sheet is parked and read at the end.
-    private heldRels: unknown;
-    async _parseRels(entry: Entry) {
-      entry.setEncoding('utf8');
-      await super._parseRels(entry);
-      if (this.model === undefined) {
-        this.heldRels = this.workbookRels;
-        this.workbookRels = undefined;
-      }
-    }
-    async _parseWorkbook(entry: Entry) {
-      entry.setEncoding('utf8');
-      await super._parseWorkbook(entry);
-      if (this.heldRels !== undefined) {
-        this.workbookRels = this.heldRels;
-        this.heldRels = undefined;
-      }
-    }
-    _parseStyles(entry: Entry) {
-      entry.setEncoding('utf8');
-      return super._parseStyles(entry);
-    }
-    _parseSharedStrings(entry: Entry) {
-      entry.setEncoding('utf8');
-      return super._parseSharedStrings(entry);
-    }
-    *_parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<WorksheetEvent> {
-      const merges: Range[] = [];
-      // A sheet that came before the shared strings is read back from a temporary file stream, which
-      // exceljs deletes once the sheet is passed over: an unread stream must not raise ENOENT later.
-      const parked = iterator as Partial<NodeJS.ReadableStream & { destroy(): void }>;
-      parked.on?.('error', () => undefined);
-      for (const event of super._parseWorksheet(collectingMerges(utf8Text(iterator), merges), sheetNo)) {
-        if (event.eventType === 'worksheet') {
-          event.value.mergeRanges = merges;
-          event.value.skip = () => parked.destroy?.();
-        }
-        yield event;
-      }
-    }
-    close(): void {
-      this.stream?.destroy();
-    }
+async function* entryText(path: string, entry: ZipEntry): AsyncGenerator<string> {
+  if (entry.flags & 0x01) throw new Error(`${entry.path} is encrypted`);
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new Error(`${entry.path} uses unsupported compression ${entry.compressionMethod}`);
+  const handle = await open(path, 'r');
+  let start: number;
+  try {
+    const header = Buffer.alloc(LOCAL_HEADER_BYTES);
+    await handle.read(header, 0, LOCAL_HEADER_BYTES, entry.offsetToLocalFileHeader);
+    if (header.readUInt32LE(0) !== 0x04034b50) throw new Error(`${entry.path}: bad local header`);
+    start = entry.offsetToLocalFileHeader + LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
+  } finally {
+    await handle.close();
   }
-  return new Utf8SafeWorkbookReader(path, {
+  if (entry.compressedSize === 0) return;
+  const raw = createReadStream(path, { start, end: start + entry.compressedSize - 1 });
+  const data = entry.compressionMethod === 8 ? pipeline(raw, createInflateRaw(), () => undefined) : raw;
+  data.setEncoding('utf8');
+  try {
+    for await (const chunk of data) yield chunk as string;
+  } finally {
+    data.destroy();
+    raw.destroy();
+  }
+}
+
+/** A streamed worksheet, with the merged ranges known once its rows have been read to the end. */
+export type StreamedWorksheet = AsyncIterable<ExcelJS.Row> & {
+  name: string;
+  mergeRanges: Range[];
+};
+
+type PartStream = Readable & { setEncoding(encoding: BufferEncoding): Readable };
+interface ReaderInternals {
+  _parseRels(entry: PartStream): Promise<void>;
+  _parseWorkbook(entry: PartStream): Promise<void>;
+  _parseStyles(entry: PartStream): Promise<void>;
+  _parseSharedStrings(entry: PartStream): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: string): Generator<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
+  workbookRels?: { Id: string; Target: string; Type: string }[];
+  model?: { sheets?: { name: string; rId: string }[] };
+  properties?: unknown;
+}
+type ReaderClass = new (input: string, options: object) => ReaderInternals;
+
+/** Where each sheet's part is, in tab order: from the workbook and its relationships, else the sheetN.xml parts in number order. */
+function sheetParts(reader: ReaderInternals, entries: Map<string, ZipEntry>): { name: string; part: string }[] {
+  const rels = reader.workbookRels ?? [];
+  const listed = (reader.model?.sheets ?? []).flatMap((sheet) => {
+    const rel = rels.find((r) => r.Id === sheet.rId && /\/worksheet$/.test(r.Type));
+    if (!rel) return [];
+    const part = rel.Target.startsWith('/') ? rel.Target.slice(1) : posix.normalize(posix.join('xl', rel.Target));
+    return entries.has(part) ? [{ name: sheet.name, part }] : [];
+  });
+  if (listed.length > 0 || reader.model?.sheets?.length) return listed;
+  return [...entries.keys()]
+    .flatMap((part) => {
+      const m = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(part);
+      return m ? [{ n: Number(m[1]), part }] : [];
+    })
+    .sort((a, b) => a.n - b.n)
+    .map(({ n, part }) => ({ name: `Sheet${n}`, part }));
+}
+
+async function drain(items: AsyncIterable<unknown>): Promise<void> {
+  const iterator = items[Symbol.asyncIterator]();
+  while (!(await iterator.next()).done) {
+    // the reader keeps what it parses (cache mode)
+  }
+}
+
+/**
+ * The sheets of an .xlsx in tab order, each read (streamed, bounded memory) only when its rows are
+ * iterated. Dates need the styles and text the shared strings: both are read before the first sheet.
+ * Relies on the part parsers of exceljs 4.4.0's streaming reader (pinned in package.json); the reader
+ * tests compare streamed and loaded workbooks to catch a change.
+ */
+export async function* streamedWorksheets(excel: typeof ExcelJS, path: string): AsyncGenerator<StreamedWorksheet> {
+  const directory = await unzipper().Open.file(path);
+  const entries = new Map(directory.files.map((f) => [f.path.replace(/^\//, ''), f]));
+  const Reader = excel.stream.xlsx.WorkbookReader as unknown as ReaderClass;
+  const reader = new Reader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache', // number formats: needed to tell dates from numbers
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  const part = (name: string): PartStream | undefined => {
+    const entry = entries.get(name);
+    return entry && (Readable.from(entryText(path, entry), { objectMode: true }) as PartStream);
+  };
+  const rels = part('xl/_rels/workbook.xml.rels');
+  if (rels) await reader._parseRels(rels);
+  const workbook = part('xl/workbook.xml');
+  if (workbook) await reader._parseWorkbook(workbook);
+  reader.properties ??= { model: {} };
+  const strings = part('xl/sharedStrings.xml');
+  if (strings) await drain(reader._parseSharedStrings(strings));
+  const styles = part('xl/styles.xml');
+  if (styles) await reader._parseStyles(styles);
+  for (const { name, part: sheetPart } of sheetParts(reader, entries)) {
+    const mergeRanges: Range[] = [];
+    const entry = entries.get(sheetPart)!;
+    const text = { [Symbol.asyncIterator]: () => collectingMerges(entryText(path, entry), mergeRanges) };
+    const sheetNo = /(\d+)\.xml$/.exec(sheetPart)?.[1] ?? '0';
+    for (const event of reader._parseWorksheet(text, sheetNo)) {
+      if (event.eventType === 'worksheet') yield Object.assign(event.value, { name, mergeRanges });
+    }
+  }
 }

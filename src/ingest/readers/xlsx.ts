@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import type * as ExcelJS from 'exceljs';
 import { InputError } from '../../errors.js';
-import { chooseHeader, defaultHeaderScore, generatedHeaders, HEADER_SAMPLE_ROWS, isBlankRow, normaliseHeaders } from './header.js';
+import { chooseHeader, defaultHeaderScore, generatedHeaders, HEADER_SAMPLE_ROWS, headerBand, isBlankRow, joinHeaderRows, normaliseHeaders } from './header.js';
 import { RowSource } from './rows.js';
 import { cellText } from './xlsx-cells.js';
-import { MergeFiller, parseRange, utf8SafeWorkbookReader, type Range, type StreamedWorksheet } from './xlsx-stream.js';
+import { MergeFiller, parseRange, streamedWorksheets, type Range, type StreamedWorksheet } from './xlsx-stream.js';
 import type { RawRow, ReadOptions, TableSource, XlsxRowsSpec } from './types.js';
 
 /**
@@ -98,17 +98,18 @@ export interface SheetLayout {
  * of many names; the header's names are taken with merged ranges filled.
  */
 function layoutSheet(sheet: SheetSample, options: ReadOptions): SheetLayout {
-  const choice = chooseHeader(sheet.rows, options.headerScore ?? defaultHeaderScore);
+  const score = options.headerScore ?? defaultHeaderScore;
+  const choice = chooseHeader(sheet.rows, score);
   if (choice.index === -1) {
     return { headers: generatedHeaders(sheet.width), headerLine: 0, preambleLines: 0, width: sheet.width };
   }
+  const { first, last } = headerBand(sheet.rows, choice.index, score);
   const filler = new MergeFiller(sheet.merges, sheet.width);
-  let headerCells: string[] = [];
-  for (const row of sheet.rows.slice(0, choice.index + 1)) headerCells = filler.fill(row.line, row.cells.slice());
+  const filled = sheet.rows.slice(0, last + 1).map((row) => filler.fill(row.line, row.cells.slice()));
   return {
-    headers: normaliseHeaders(headerCells, sheet.width),
-    headerLine: sheet.rows[choice.index].line,
-    preambleLines: choice.index,
+    headers: normaliseHeaders(first === last ? filled[last] : joinHeaderRows(filled[first], filled[last]), sheet.width),
+    headerLine: sheet.rows[last].line,
+    preambleLines: first,
     width: sheet.width,
   };
 }
@@ -138,7 +139,7 @@ function table(rowsSpec: XlsxRowsSpec, rows: RowSource): TableSource {
 /** The data rows of a sheet whose layout is known, read from the file again. */
 export function xlsxRows(spec: XlsxRowsSpec): RowSource {
   return new RowSource(() =>
-    dataBatches(spec.streamed ? streamedSheetRows(spec.path, spec.ordinal) : reloadedSheetRows(spec.path, spec.sheet), spec.layout, spec.merges),
+    dataBatches(spec.streamed ? streamedSheetRows(spec.path, spec.sheet) : reloadedSheetRows(spec.path, spec.sheet), spec.layout, spec.merges),
   );
 }
 
@@ -178,19 +179,15 @@ async function openLoaded(path: string, options: ReadOptions): Promise<TableSour
     const merges = ((worksheet.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((r): r is Range => !!r);
     const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
     const layout = layoutSheet({ name: worksheet.name, rows: rows.slice(0, SAMPLE_ROWS), width, merges }, options);
-    const rowsSpec: XlsxRowsSpec = { format: 'xlsx', path, streamed: false, sheet: worksheet.name, ordinal: workbook.worksheets.indexOf(worksheet), layout, merges };
+    const rowsSpec: XlsxRowsSpec = { format: 'xlsx', path, streamed: false, sheet: worksheet.name, layout, merges };
     tables.push(table(rowsSpec, new RowSource(() => dataBatches(rows.map((r) => ({ line: r.line, cells: r.cells.slice() })), layout, merges))));
   }
   return tables;
 }
 
-// Large files: exceljs's streaming reader, twice. The first pass keeps each sheet's first rows, width
-// and merged ranges; each table's rows stream the file again. A formula whose cached result is an error
-// reads as '' when streamed.
-
-function sheetName(worksheet: StreamedWorksheet, ordinal: number): string {
-  return worksheet.name ?? `Sheet${worksheet.id ?? ordinal + 1}`;
-}
+// Large files: streamed, twice. The first pass keeps each sheet's first rows, width and merged ranges;
+// each table's rows stream the file again. A formula whose cached result is an error reads as '' when
+// streamed.
 
 async function* storedRowsOf(worksheet: StreamedWorksheet): AsyncGenerator<RawRow> {
   for await (const row of worksheet) {
@@ -199,58 +196,57 @@ async function* storedRowsOf(worksheet: StreamedWorksheet): AsyncGenerator<RawRo
   }
 }
 
-/** Every sheet in the order the streaming reader emits them, with its first rows, width and merges. */
-async function sampleSheets(path: string): Promise<SheetSample[]> {
+/** The sheets of a workbook in tab order, their rows not read yet. */
+async function streamedSheets(path: string): Promise<StreamedWorksheet[]> {
   const excel = await loadExcelJs();
-  const samples: SheetSample[] = [];
-  const reader = utf8SafeWorkbookReader(excel, path);
+  const worksheets: StreamedWorksheet[] = [];
   try {
-    for await (const worksheet of reader) {
-      const sample: SheetSample = { name: sheetName(worksheet, samples.length), rows: [], width: 0, merges: [] };
-      for await (const row of storedRowsOf(worksheet)) {
-        if (row.cells.length > sample.width) sample.width = row.cells.length;
-        if (sample.rows.length < SAMPLE_ROWS) sample.rows.push(row);
-      }
-      sample.merges = worksheet.mergeRanges;
-      samples.push(sample);
-    }
+    for await (const worksheet of streamedWorksheets(excel, path)) worksheets.push(worksheet);
   } catch (error) {
     throw unreadableXlsx(path, error);
-  } finally {
-    reader.close();
+  }
+  return worksheets;
+}
+
+/** Every sheet in tab order, with its first rows, width and merges (only `wanted` is read when given). */
+async function sampleSheets(path: string, wanted: string | undefined): Promise<SheetSample[]> {
+  const worksheets = await streamedSheets(path);
+  const read = new Set(pickSheets(path, worksheets, wanted));
+  const samples: SheetSample[] = [];
+  for (const worksheet of worksheets) {
+    const sample: SheetSample = { name: worksheet.name, rows: [], width: 0, merges: worksheet.mergeRanges };
+    if (read.has(worksheet)) {
+      try {
+        for await (const row of storedRowsOf(worksheet)) {
+          if (row.cells.length > sample.width) sample.width = row.cells.length;
+          if (sample.rows.length < SAMPLE_ROWS) sample.rows.push(row);
+        }
+      } catch (error) {
+        throw unreadableXlsx(path, error);
+      }
+    }
+    samples.push(sample);
   }
   return samples;
 }
 
-/** Stored rows of the `ordinal`-th emitted sheet. */
-async function* streamedSheetRows(path: string, ordinal: number): AsyncGenerator<RawRow> {
-  const excel = await loadExcelJs();
-  const reader = utf8SafeWorkbookReader(excel, path);
+/** Stored rows of the sheet named `sheet`. */
+async function* streamedSheetRows(path: string, sheet: string): AsyncGenerator<RawRow> {
+  const [worksheet] = pickSheets(path, await streamedSheets(path), sheet);
   try {
-    let index = 0;
-    for await (const worksheet of reader) {
-      if (index++ !== ordinal) {
-        worksheet.skip();
-        continue;
-      }
-      yield* storedRowsOf(worksheet);
-      break;
-    }
+    yield* storedRowsOf(worksheet);
   } catch (error) {
     throw unreadableXlsx(path, error);
-  } finally {
-    reader.close();
   }
 }
 
 /** Opens an .xlsx with the streaming reader whatever its size (openXlsx does so above XLSX_STREAMING_BYTES). */
 export async function openStreamed(path: string, options: ReadOptions): Promise<TableSource[]> {
-  const samples = await sampleSheets(path);
+  const samples = await sampleSheets(path, options.sheet);
   const tables: TableSource[] = [];
   for (const sheet of pickSheets(path, samples, options.sheet)) {
     if (sheet.rows.length === 0 && options.sheet === undefined) continue;
-    const ordinal = samples.indexOf(sheet);
-    const rowsSpec: XlsxRowsSpec = { format: 'xlsx', path, streamed: true, sheet: sheet.name, ordinal, layout: layoutSheet(sheet, options), merges: sheet.merges };
+    const rowsSpec: XlsxRowsSpec = { format: 'xlsx', path, streamed: true, sheet: sheet.name, layout: layoutSheet(sheet, options), merges: sheet.merges };
     tables.push(table(rowsSpec, xlsxRows(rowsSpec)));
   }
   return tables;
