@@ -12,7 +12,7 @@ export interface FieldSpec {
 }
 
 const who: FieldSpec[] = [
-  { field: 'customer_code', synonyms: ['客户编号', '客户编码', '客户id', '客户代码', '客户号', '会员id', '会员编号', '会员号', '会员卡号', '用户id', '用户编号', 'customer id', 'customer code', 'customer no', 'customer number', 'cust id', 'customerid', 'client id', 'member id', 'account id', 'user id', 'rec_id'] },
+  { field: 'customer_code', synonyms: ['客户编号', '客户编码', '客户id', '客户代码', '客户号', '会员id', '会员编号', '会员号', '会员卡号', '用户id', '用户编号', 'customer id', 'customer code', 'customer no', 'customer number', 'cust id', 'customerid', 'client id', 'member id', 'account id', 'user id', 'reviewer id', 'rec_id'] },
   // mobiles first: a customer is known by their mobile, an export's 联系电话 is often an empty landline column
   { field: 'phone', synonyms: ['手机', '手机号', '手机号码', '联系手机', '收货人手机', '移动电话', 'mobile', 'mobile phone', 'mobile phone number', 'mobile number', 'mobile no', 'cell', 'cell phone', 'cellphone', '联系电话', '电话', '电话号码', '联系方式', 'phone', 'phone number', 'tel', 'telephone', 'contact number'] },
   { field: 'email', synonyms: ['邮箱', '电子邮箱', '电子邮件', '邮件', '邮箱地址', 'email', 'e-mail', 'mail', 'email address'] },
@@ -22,7 +22,7 @@ const customerName = { field: 'name', synonyms: ['客户名称', '客户姓名',
 // a bare "Name" last: in an order export it may be the order's (Shopify: Name = #1001, Billing Name = the buyer)
 const buyerName = {
   field: 'customer_name',
-  synonyms: [...customerName.synonyms.filter((s) => s !== 'name'), '买家', '收货人', '下单人', 'buyer', 'buyer name', 'billing name', 'shipping name', 'name'],
+  synonyms: [...customerName.synonyms.filter((s) => s !== 'name'), '买家', '收货人', '下单人', 'buyer', 'buyer name', 'billing name', 'shipping name', 'reviewer name', 'reviewer', 'author', 'user name', 'username', 'requester', 'name'],
 };
 
 export const fieldSpecs: Record<Kind, FieldSpec[]> = {
@@ -71,9 +71,9 @@ export const fieldSpecs: Record<Kind, FieldSpec[]> = {
     ...who,
     buyerName,
     { field: 'feedback_code', synonyms: ['反馈编号', '问卷编号', '评价编号', '工单号', '答卷编号', 'feedback id', 'response id', 'survey id', 'review id'], signature: true },
-    { field: 'submitted_at', synonyms: ['提交时间', '反馈时间', '评价时间', '答卷时间', '日期', '时间', 'submitted', 'submitted at', 'date', 'response date', 'created at', 'timestamp'], signature: true },
+    { field: 'submitted_at', synonyms: ['提交时间', '反馈时间', '评价时间', '答卷时间', '日期', '时间', 'submitted', 'submitted at', 'date', 'response date', 'created at', 'timestamp', 'review date', 'unix review time'], signature: true },
     { field: 'nps', synonyms: ['nps', '推荐意愿', '推荐度', '推荐指数', '推荐分', '净推荐值', '您向朋友推荐我们的可能性', 'likelihood to recommend', 'recommend score', 'nps score', '推荐', 'recommend'], signature: true },
-    { field: 'csat', synonyms: ['csat', '满意度', '满意度评分', '满意度打分', '总体满意度', '评分', '星级', 'satisfaction', 'csat score', 'rating', 'stars', 'score', '满意', 'satisfied'], signature: true },
+    { field: 'csat', synonyms: ['csat', '满意度', '满意度评分', '满意度打分', '总体满意度', '评分', '星级', 'satisfaction', 'csat score', 'rating', 'stars', 'score', 'overall', 'overall rating', 'star rating', 'review rating', 'review score', '满意', 'satisfied'], signature: true },
     // survey questions name the effort by its opposite as often: 办理是否方便 / how easy was it
     { field: 'ces', synonyms: ['ces', '费力度', '客户费力度', '省力度', '办理难易度', 'effort', 'customer effort', 'ces score', '方便', '容易', '轻松', '便捷', '费力', '省力', 'easy'], signature: true },
     { field: 'channel', synonyms: ['渠道', '反馈渠道', '来源', 'channel', 'source'] },

@@ -30,12 +30,12 @@ export function parseMapOption(values: string[] | undefined): Overrides {
 }
 
 /** rank: the synonym's place in its field's list; of two columns naming one field exactly, the better-ranked name wins. */
-type SynonymIndex = { key: string; field: string; rank: number }[];
+type SynonymIndex = { key: string; words: string[] | null; field: string; rank: number }[];
 
 function synonymIndex(kind: Kind, extra: Record<string, string[]>): SynonymIndex {
   const index: SynonymIndex = [];
   for (const spec of fieldSpecs[kind]) {
-    [...(extra[spec.field] ?? []), spec.field, ...spec.synonyms].forEach((s, rank) => index.push({ key: headerKey(s), field: spec.field, rank }));
+    [...(extra[spec.field] ?? []), spec.field, ...spec.synonyms].forEach((s, rank) => index.push({ key: headerKey(s), words: isCjk(s) ? null : words(s), field: spec.field, rank }));
   }
   return index;
 }
@@ -44,18 +44,45 @@ function isCjk(text: string): boolean {
   return /[\u3400-\u9fff]/.test(text);
 }
 
-function matchHeader(header: string, index: SynonymIndex): { field: string; how: 'exact' | 'contains'; rank: number } | null {
+/** A Latin header's words: split at spaces and punctuation, camelCase humps and digits ("reviewerID" → reviewer, id). */
+function words(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)|(\d)([A-Za-z])/g, '$1$3 $2$4')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+function containsWords(haystack: string[], needle: string[]): boolean {
+  for (let i = 0; i + needle.length <= haystack.length; i++) if (needle.every((w, k) => haystack[i + k] === w)) return true;
+  return false;
+}
+
+type Match = { field: string; how: 'exact' | 'contains'; rank: number };
+
+/**
+ * The fields a header may be, best first: an exact synonym, else the synonyms it contains, longest
+ * first (long survey questions such as "您向朋友推荐我们的可能性（0-10分）"). A Latin synonym inside a
+ * header that has word boundaries must be whole words of it ("reviewerID" is not a "review"); a
+ * header written as one lower-case word ("customeremail") is searched as a string.
+ */
+function matchHeader(header: string, index: SynonymIndex): Match[] {
   const key = headerKey(header);
-  if (!key) return null;
+  if (!key) return [];
   const exact = index.find((s) => s.key === key);
-  if (exact) return { field: exact.field, how: 'exact', rank: exact.rank };
-  // Long survey-style headers ("您向朋友推荐我们的可能性（0-10分）") contain a synonym: take the longest.
-  let best: { field: string; len: number } | null = null;
+  if (exact) return [{ field: exact.field, how: 'exact', rank: exact.rank }];
+  const headerWords = words(header);
+  const byWords = headerWords.length > 1;
+  const longest = new Map<string, number>();
   for (const s of index) {
-    const minLen = isCjk(s.key) ? 2 : 4;
-    if (s.key.length >= minLen && key.includes(s.key) && (!best || s.key.length > best.len)) best = { field: s.field, len: s.key.length };
+    const minLen = s.words === null ? 2 : 4;
+    if (s.key.length < minLen || !key.includes(s.key)) continue;
+    if (s.words !== null && byWords && !containsWords(headerWords, s.words)) continue;
+    if (s.key.length > (longest.get(s.field) ?? 0)) longest.set(s.field, s.key.length);
   }
-  return best ? { field: best.field, how: 'contains', rank: 0 } : null;
+  return [...longest].sort((a, b) => b[1] - a[1]).map(([field]) => ({ field, how: 'contains' as const, rank: 0 }));
 }
 
 export function mapHeaders(headers: string[], kind: Kind, overrides: Overrides = {}, extraSynonyms: Record<string, string[]> = {}): Mapping {
@@ -78,18 +105,25 @@ export function mapHeaders(headers: string[], kind: Kind, overrides: Overrides =
       taken.add(target);
     }
   }
-  // Each column's synonym match, once: exact matches claim their field before "contains" ones, a
+  // Each column's best synonym match: exact matches claim their field before "contains" ones, a
   // better-ranked synonym first (联系手机 before 联系电话, 订单创建时间 before 付款时间), then column order.
-  const matched = columns.flatMap((c) => {
-    const m = c.how === 'unknown' ? matchHeader(c.header, index) : null;
-    return m ? [{ c, m }] : [];
-  });
-  matched.sort((x, y) => Number(x.m.how === 'contains') - Number(y.m.how === 'contains') || x.m.rank - y.m.rank || x.c.index - y.c.index);
-  for (const { c, m } of matched) {
-    if (taken.has(m.field)) continue;
-    c.field = m.field;
-    c.how = m.how;
-    taken.add(m.field);
+  // A column whose best field another column took tries the next field its header contains
+  // ("Satisfaction Comment" after "Satisfaction Score" took csat: the comment).
+  const candidates = columns.map((c) => (c.how === 'unknown' ? matchHeader(c.header, index) : []));
+  const order = (c: MappedColumn, m: Match): [number, number, number] => [Number(m.how === 'contains'), m.rank, c.index];
+  for (let round = 0; ; round++) {
+    const open = columns.flatMap((c) => (c.field === null && c.how === 'unknown' && candidates[c.index].length > round ? [{ c, m: candidates[c.index][round] }] : []));
+    if (open.length === 0) break;
+    open.sort((x, y) => {
+      const [a, b] = [order(x.c, x.m), order(y.c, y.m)];
+      return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+    });
+    for (const { c, m } of open) {
+      if (taken.has(m.field)) continue;
+      c.field = m.field;
+      c.how = m.how;
+      taken.add(m.field);
+    }
   }
   if (kind === 'orders') unitPriceBesideQuantity(columns, taken);
   return { kind, columns };
@@ -137,7 +171,7 @@ export function headerScore(cells: string[]): number {
     if (!text) continue;
     if (/^[-+]?[\d.,%¥$\s]+$/.test(text)) continue;
     score += 1;
-    if (all.some((index) => matchHeader(text, index))) score += 10;
+    if (all.some((index) => matchHeader(text, index).length > 0)) score += 10;
   }
   return score;
 }

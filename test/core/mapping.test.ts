@@ -69,6 +69,18 @@ describe('header mapping', () => {
     expect(fieldsOf(['Order ID', 'Date', 'Quantity', 'Price', 'Total'], 'orders')).toMatchObject({ Total: 'amount', Price: null });
   });
 
+  it('reads review exports: whole words inside camelCase headers, and the next field a header names when its best is taken', () => {
+    const amazon = ['reviewerID', 'asin', 'reviewerName', 'helpful', 'reviewText', 'overall', 'summary', 'unixReviewTime', 'reviewTime'];
+    expect(detectKind(amazon)).toBe('feedback');
+    expect(fieldsOf(amazon, 'feedback')).toEqual({
+      reviewerID: 'customer_code', asin: null, reviewerName: 'customer_name', helpful: null, reviewText: 'comment', overall: 'csat', summary: null, unixReviewTime: 'submitted_at', reviewTime: null,
+    });
+    const zendesk = ['Ticket ID', 'Requester', 'Requester email', 'Satisfaction Score', 'Satisfaction Comment', 'Created at'];
+    expect(fieldsOf(zendesk, 'feedback')).toMatchObject({ 'Satisfaction Score': 'csat', 'Satisfaction Comment': 'comment', 'Requester email': 'email', Requester: 'customer_name' });
+    // a header written as one lower-case word is still searched as a string
+    expect(fieldsOf(['custemail', 'clientmobile'], 'customers')).toEqual({ custemail: 'email', clientmobile: 'phone' });
+  });
+
   it('gives each field to one column only; the second is kept as extra', () => {
     expect(fieldsOf(['手机', '联系电话'], 'customers')).toEqual({ 手机: 'phone', 联系电话: null });
   });
