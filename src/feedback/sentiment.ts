@@ -1,29 +1,38 @@
 import {
+  enAspects,
   enConcession,
   enContrast,
   enDegree,
   enLexicon,
   enMaxPhraseWords,
   enNegator,
+  enScale,
   enSummary,
+  enTypoTargets,
   enWideNegator,
   enWideNegatorPairs,
   enWish,
   likeVerbs,
 } from './lexicon/en.js';
 import {
+  zhAspects,
   zhCaveat,
   zhConcession,
   zhContrast,
   zhDegree,
+  zhExpectation,
+  zhJustRight,
+  zhJustRightAspects,
   zhLexicon,
   zhNegator,
   zhNeutral,
+  zhScale,
   zhSoftNegator,
   zhSuffixDegree,
   zhSummary,
   zhWish,
 } from './lexicon/zh.js';
+import { buildTypoIndex, typoCandidates, unelongate, type TypoIndex } from './lexicon/en-spelling.js';
 import { zhBackoffEntries } from './model/zh-backoff.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -37,6 +46,10 @@ import { tokenize, type Token } from './tokens.js';
 // is a verdict, hedged complaints (慢了点, 有点小, 小问题, 有待改进) are minor, negation reaches over a
 // verb or a comparison (没有打扫干净, 没有想象中的好), claims (说是正品), other shops (隔壁比这家好) and
 // scare quotes (服务很“好”) do not praise this one, and 好/快 are not always praise (订好的, 好几次, 快疯了).
+// Amounts are read with what they measure (噪音很小 and low price are praise, 续航很短 and long wait are not),
+// "not as good as" reaches over its comparison (没有之前的好用), expectations are overturned (本以为很好吃),
+// and how long things took counts (两个小时才送到, 第二天就到了). English words are also found elongated
+// (sooo goood) or mistyped (satifying); see lexicon/en-spelling.ts.
 // The total is squashed to −1…1 as VADER does. Neutral only when nothing evaluative was found.
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
@@ -55,7 +68,7 @@ export interface SentimentOptions {
 
 type Word = Extract<Token, { kind: 'word' }>;
 type Unit = Word | Extract<Token, { kind: 'emoticon' }>;
-type Marker = 'none' | 'contrast' | 'caveat' | 'concession' | 'summary';
+type Marker = 'none' | 'contrast' | 'caveat' | 'concession' | 'expectation' | 'summary';
 
 interface Clause {
   units: Unit[];
@@ -85,7 +98,8 @@ const FIRST_OPINION_WEIGHT = 1.5;
 const FIRST_SENTENCE_WEIGHT = 1.5;
 const LAST_SENTENCE_WEIGHT = 1.2;
 
-const markerWeight: Record<Marker, number> = { none: 1, contrast: 1.5, caveat: 0.8, concession: 0.5, summary: 2 };
+// An expectation clause (本以为很好) says what the customer did not find: weakly the opposite.
+const markerWeight: Record<Marker, number> = { none: 1, contrast: 1.5, caveat: 0.8, concession: 0.5, expectation: -0.4, summary: 2 };
 const zhSkippable = new Set(['是', '的', '得', '也', '都', '就', '又', '确实', '的确', '真心', '实在']);
 const zhFunctionWords = new Set([
   '了', '的', '是', '在', '有', '被', '把', '给', '让', '就', '都', '也', '还', '又', '再', '一', '个', '这', '那', '这个',
@@ -208,6 +222,7 @@ const zhMarkers = markerMap([
   [zhContrast, 'contrast'],
   [zhCaveat, 'caveat'],
   [zhConcession, 'concession'],
+  [zhExpectation, 'expectation'],
   [zhSummary, 'summary'],
 ]);
 const enMarkers = markerMap([
@@ -251,7 +266,7 @@ function applyMarkers(sentence: Sentence, values: number[], previous: number[] |
     if (clause.marker === 'none' && c > 0 && clauses[c - 1].marker === 'contrast' && values[c - 1] === 0) clause.marker = 'contrast';
     if (clause.marker === 'contrast') {
       if (c === 0 && previous && previous.length > 0) previous[previous.length - 1] *= 0.6;
-      for (let b = 0; b < c; b++) if (clauses[b].marker !== 'concession') values[b] *= 0.5;
+      for (let b = 0; b < c; b++) if (clauses[b].marker !== 'concession' && clauses[b].marker !== 'expectation') values[b] *= 0.5;
     }
     values[c] *= markerWeight[clause.marker];
     if (sentence.question && values[c] > 0 && clauseHasQuestionWord(clause)) values[c] *= -0.5;
@@ -272,10 +287,12 @@ function scoreClause(clause: Clause, reasons: string[] | undefined, carried = fa
   let aboutSomething = false; // a Chinese content word besides the evaluation: 早餐一般 (aspect) vs 很不错 (verdict)
   let chinese = false;
   let frame: Frame = 'none';
+  let lostUntil = -1; // "a waste of a great premise", "ruined a good movie": praise of what was lost
   for (let i = 0; i < units.length; ) {
     const unit = units[i];
     if (unit.kind === 'word' && unit.zh) frame = frameAt(units, i, frame);
-    if (unit.kind === 'word' && !unit.zh && opensWideNegation(units, i)) wideNegation = true;
+    // "never looked back", "never get back": a phrase that holds the negator is not negated by it.
+    if (unit.kind === 'word' && !unit.zh && opensWideNegation(units, i) && !((matchEn(units, i)?.length ?? 0) > 1)) wideNegation = true;
     if (unit.kind === 'emoticon') {
       sum += unit.score;
       clause.lastValue = unit.score;
@@ -284,9 +301,25 @@ function scoreClause(clause: Clause, reasons: string[] | undefined, carried = fa
       lastUnitEnd = ++i;
       continue;
     }
+    const reach = unit.zh && reachTriggers().has(unit.text) ? (aspectRule(units, i) ?? comparisonRule(units, i) ?? unperceivedRule(units, i)) : undefined;
+    if (reach) {
+      // 噪音很小, 没有之前的好用, 听不到噪音: what is judged decides the sign of the words after it.
+      if (clause.wish) reach.value *= reach.value > 0 ? 0.2 : 0.6;
+      if (frame !== 'none') reach.value = reframe(frame, reach.value);
+      sum += reach.value;
+      clause.lastValue = reach.value;
+      count++;
+      reasons?.push(`${surface(units, i, reach.length)}${signed(reach.value)}`);
+      i += reach.length;
+      lastUnitEnd = i;
+      lastWasNegated = false;
+      continue;
+    }
     const match = unit.zh ? matchZh(units, i) : matchEn(units, i);
     if (!match) {
-      const rule = unit.zh ? (patronageRule(units, i, lastUnitEnd) ?? zhPatternRule(units, i)) : enPatternRule(units, i);
+      const rule = unit.zh
+        ? (patronageRule(units, i, lastUnitEnd) ?? (unit.text === '才' || unit.text === '就' ? timingRule(units, i) : undefined) ?? zhPatternRule(units, i))
+        : enPatternRule(units, i);
       if (rule) {
         if (clause.wish) rule.value *= rule.value > 0 ? 0.2 : 0.6;
         sum += rule.value;
@@ -305,7 +338,7 @@ function scoreClause(clause: Clause, reasons: string[] | undefined, carried = fa
       }
       continue;
     }
-    if (unit.zh && ((unit.text === '好' && !praiseHao(units, i, lastUnitEnd)) || (unit.text === '快' && almostKuai(units, i)) || tierName(units, i))) {
+    if (unit.zh && ((unit.text === '好' && !praiseHao(units, i, lastUnitEnd)) || splitNoun(units, i) || (unit.text === '快' && almostKuai(units, i)) || tierName(units, i))) {
       i++;
       continue;
     }
@@ -320,6 +353,8 @@ function scoreClause(clause: Clause, reasons: string[] | undefined, carried = fa
       continue;
     }
     let base = match.value;
+    // "way too sweet", "too soft": too much of a good quality is a complaint (not "too good to be true").
+    if (!unit.zh && base > 0 && match.length === 1 && isEnWord(units[i - 1], 'too') && !enPraiseAfterToo.has(unit.text)) base = EN_EXCESS;
     // 耗电快, 折旧太快, 坏得很快: speed of something bad is bad.
     if (unit.zh && base > 0 && fastWords.has(surface(units, i, match.length)) && followsComplaint(units, i, lastUnitEnd)) base = -base;
     let value = unit.zh ? modifyZh(units, i, lastUnitEnd, base, startsWithDegree(unit.text)) : modifyEn(units, i, lastUnitEnd, base);
@@ -342,6 +377,8 @@ function scoreClause(clause: Clause, reasons: string[] | undefined, carried = fa
     if (clause.wish) value *= value > 0 ? 0.2 : 0.6;
     if (unit.zh && frame !== 'none') value = reframe(frame, value);
     if (value > 0 && quotedSpan(units, i, match.length)) value *= -0.5; // 服务很“好”: scare quotes turn praise into irony
+    if (!unit.zh && value > 0 && i < lostUntil) value *= -0.5;
+    if (!unit.zh && value < 0 && enLoss.has(surface(units, i, match.length))) lostUntil = i + match.length + ENGLISH_LOSS_REACH;
     if (value !== 0) {
       sum += value;
       clause.lastValue = value;
@@ -429,6 +466,16 @@ function tierName(units: Unit[], i: number): boolean {
   return isZhWord(next) && !zhFunctionWords.has(next.text) && !suffixDegreeZh.has(next.text) && zhWordValue(next.text) === null && !'了的啊呀吧哦啦呢'.includes(next.text);
 }
 
+// 出/差到北京: the segmenter split a neutral noun (出差 "business trip") and glued its tail to the next word.
+const zhSplitNouns = new Set(['出差', '时差', '落差', '温差', '视差']);
+
+const zhSplitNounHeads = new Set([...zhSplitNouns].map((noun) => noun[0]));
+
+function splitNoun(units: Unit[], i: number): boolean {
+  const before = units[i - 1];
+  return isZhWord(before) && zhSplitNounHeads.has(before.text[before.text.length - 1]) && zhSplitNouns.has(before.text.slice(-1) + (units[i] as Word).text[0]);
+}
+
 const kuaiEndings = new Set(['了', '啊', '的', '呀', '哦', '吧', '啦', '极了', '得', '得很', '点', '一点', '些', '多了']);
 
 /** 快疯了, 快到了, 快要: "almost", not "fast". */
@@ -468,7 +515,8 @@ const zhThis = new Set(['这', '这个', '这家', '这里', '这儿', '它', '�
  */
 function frameAt(units: Unit[], i: number, current: Frame): Frame {
   const text = (units[i] as Word).text;
-  if (zhClaims.has(text) || (text === '说' && isZhWord(units[i + 1]) && (units[i + 1] as Word).text === '是')) return 'claim';
+  if (zhClaims.has(text) && !ownPhoto(units, i)) return 'claim';
+  if (text === '说' && isZhWord(units[i + 1]) && (units[i + 1] as Word).text === '是') return 'claim';
   if (text === '比') {
     const next = units[i + 1];
     if (isZhWord(next) && zhThis.has(next.text)) return 'thisWorse';
@@ -479,6 +527,20 @@ function frameAt(units: Unit[], i: number, current: Frame): Frame {
   const next = units[i + 1];
   if (zhElsewhere.has(text) && isZhWord(next) && zhShopNouns.has(next.text)) return 'elsewhere';
   return current;
+}
+
+const zhPhotoWords = new Set(['照片', '图片', '照片上', '图片上']);
+const zhCameras = new Set(['相机', '手机', '镜头', '摄像头', '单反', '微单']);
+
+/** 拍出来的照片, 手机拍的照片: photos the customer took, not the seller's pictures. */
+function ownPhoto(units: Unit[], i: number): boolean {
+  if (!zhPhotoWords.has((units[i] as Word).text)) return false;
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const token = units[j];
+    if (!isZhWord(token)) return false;
+    if (token.text[0] === '拍' || zhCameras.has(token.text)) return true;
+  }
+  return false;
 }
 
 function reframe(frame: Frame, value: number): number {
@@ -567,7 +629,10 @@ function backoffValue(text: string): number | undefined {
 const inabilityIdioms = new Set([
   '了不起', '对不起', '想不到', '意想不到', '差不多', '舍不得', '忍不住', '少不了', '怪不得', '说不定', '不得不', '免不了', '离不开', '看不出',
   '数不清', '说不出', '挑不出', '赶不上', '比不上', '谈不上', '算不上', '称不上', '说不上', '买得到', '用不着', '犯不着', '恨不得', '巴不得',
+  '停不下', '想不起',
 ]);
+// 进不去, 拿不出来: V不 + a two-character direction.
+const directionEndings = new Set(['进去', '出来', '上去', '下去', '起来', '过去', '回来', '进来', '出去', '上来', '下来', '过来', '回去']);
 const inabilityEndings = new Set(['到', '了', '掉', '动', '开', '上', '进', '起', '出', '完', '清', '懂', '住', '着', '下', '来', '去', '通', '成']);
 // 没X fused by the segmenter (没电, 没货): something missing, unless one of these set phrases.
 const lackIdioms = new Set(['没错', '没准', '没想到', '没必要', '没什么', '没啥', '没多久', '没几天', '没事', '没关系', '没得说', '没的说', '没话说', '没毛病', '没问题', '没法说', '没说', '没看', '没去', '没吃', '没用过', '没住过', '没见过']);
@@ -584,12 +649,16 @@ function splitInability(units: Unit[], i: number): Match | undefined {
   if (word.text === '不' && isZhWord(next) && next.text.length === 1 && inabilityEndings.has(next.text) && next.text !== '了') {
     return inabilityIdioms.has(verb.text.slice(-1) + '不' + next.text) ? undefined : { value: -1.5, length: 2 };
   }
+  if (word.text === '不' && isZhWord(next) && directionEndings.has(next.text)) {
+    return inabilityIdioms.has(verb.text.slice(-1) + '不' + next.text[0]) ? undefined : { value: -1.5, length: 2 };
+  }
   return undefined;
 }
 
 /** V不C (学不到, 关不掉) and fused 没X (没电, 没货) for words the lexicons do not know. */
 function inabilityOrLack(text: string): number | undefined {
   if (text.length === 3 && text[1] === '不' && inabilityEndings.has(text[2]) && !inabilityIdioms.has(text)) return -1.5;
+  if (text.length === 4 && text[1] === '不' && directionEndings.has(text.slice(2)) && !inabilityIdioms.has(text.slice(0, 3))) return -1.5; // 转不进去
   if ((text.length === 2 || text.length === 3) && text[0] === '没' && !lackIdioms.has(text) && !zhFunctionWords.has(text.slice(1)) && !zhNotMissing.has(text.slice(1))) return -0.6;
   return undefined;
 }
@@ -617,9 +686,12 @@ function decomposeZh(text: string): number | undefined {
     if (negatorZh.has(head)) return negateZh(base, negatorZh.get(head)!);
     const degree = degreeZh.get(head);
     if (degree !== undefined) return base * degree;
+    if (zhCausative.has(head)) return base; // 令人满意, 让人失望
   }
   return undefined;
 }
+
+const zhCausative = new Set(['令人', '让人', '使人', '叫人', '令', '让我', '令我', '使我']);
 
 /** Lexicon entries that open with a degree word (特别满意, 非常好): negated, they mean "not very". */
 function startsWithDegree(text: string): boolean {
@@ -669,6 +741,113 @@ function modifyZh(units: Unit[], i: number, floor: number, base: number, intensi
   return value;
 }
 
+let zhReachTriggers: Set<string> | undefined;
+
+/** Words that open one of the rules reaching over several words (an aspect, "not as … as", "cannot hear"). */
+function reachTriggers(): Set<string> {
+  zhReachTriggers ??= new Set([...Object.keys(zhAspects), ...zhJustRightAspects, ...zhNotAsGood, ...zhUnperceived, '不到', '不见']);
+  return zhReachTriggers;
+}
+
+const aspectsZh = new Map(Object.entries(zhAspects));
+const scaleZh = new Map(Object.entries(zhScale));
+const zhAspectFillers = new Set(['也', '都', '还', '是', '算', '算是', '还算', '确实', '真的', '实在', '的', '就', '方面', '上', '真是', '倒是', '却']);
+const ASPECT_WEIGHT = 1.5;
+
+/** 续航很长 (+), 价格偏低 (+), 噪音很小 (+), 性价比不高 (−): an aspect and how much of it there is. */
+function aspectRule(units: Unit[], i: number): Match | undefined {
+  const text = (units[i] as Word).text;
+  if (zhJustRightAspects.has(text)) {
+    // 辣度刚好, 尺码也正好: right is good (不合适 is handled by the negation of 合适 itself)
+    const next = isZhWord(units[i + 1]) && zhAspectFillers.has((units[i + 1] as Word).text) ? i + 2 : i + 1;
+    if (isZhWord(units[next]) && zhJustRight.has((units[next] as Word).text)) return { value: ASPECT_WEIGHT, length: next - i + 1 };
+  }
+  const aspect = aspectsZh.get(text);
+  if (aspect === undefined) return undefined;
+  let degree = 1;
+  let negated = false;
+  for (let k = i + 1; k < units.length && k <= i + 4; k++) {
+    const token = units[k];
+    if (!isZhWord(token)) return undefined;
+    const scale = scaleOf(token.text);
+    if (scale) {
+      let value = aspect * scale.direction * ASPECT_WEIGHT * degree * scale.degree;
+      const own = zhWordValue(token.text); // 少了 (−2) says more than "less of it" alone
+      if (own !== null && Math.sign(own) === Math.sign(value) && Math.abs(own) > Math.abs(value)) value = own * degree;
+      if (negated !== scale.negated) value = value > 0 ? -value * 0.85 : -value * NEGATED_NEGATIVE;
+      return { value, length: k - i + 1 };
+    }
+    const factor = degreeZh.get(token.text);
+    if (factor !== undefined) degree *= factor;
+    else if (negatorZh.has(token.text) || softNegatorZh.has(token.text)) negated = !negated;
+    else if (!zhAspectFillers.has(token.text)) return undefined;
+  }
+  return undefined;
+}
+
+/** 高, 很高, 偏低了, 不大, 算高的: an amount word, with the degree or negation fused to it. */
+function scaleOf(text: string): { direction: number; degree: number; negated: boolean } | undefined {
+  let word = text;
+  while (word.length > 1 && '了的啊呀哦啦吧'.includes(word[word.length - 1])) word = word.slice(0, -1);
+  const direct = scaleZh.get(word);
+  if (direct !== undefined) return { direction: direct, degree: 1, negated: false };
+  for (const cut of [2, 1]) {
+    if (word.length <= cut) continue;
+    const direction = scaleZh.get(word.slice(cut));
+    if (direction === undefined) continue;
+    const head = word.slice(0, cut);
+    if (negatorZh.has(head) || softNegatorZh.has(head)) return { direction, degree: softNegatorZh.has(head) ? 0.6 : 1, negated: true };
+    const degree = degreeZh.get(head) ?? (zhAspectFillers.has(head) ? 1 : undefined);
+    if (degree !== undefined) return { direction, degree, negated: false };
+  }
+  return undefined;
+}
+
+// 没有之前的好用, 不如实体店的好, 没有以前那么差: "not as … as" reaches over what it compares with.
+const zhNotAsGood = new Set(['没有', '没', '并没有', '不如', '还不如', '比不上', '赶不上', '不及', '远不如']);
+const zhComparisonLinks = new Set(['的', '那么', '这么', '那样', '那般']);
+const MAX_COMPARED = 6;
+
+const zhExperienceVerbs = new Set(['看到', '见到', '遇到', '碰到', '吃到', '用到', '住到', '喝到', '买到', '听到', '看见', '遇见', '碰见', '见识']);
+
+function comparisonRule(units: Unit[], i: number): Match | undefined {
+  if (!zhNotAsGood.has((units[i] as Word).text)) return undefined;
+  let experienced = false; // 没住过这么差的, 没用过这么好用的: never met anything like it
+  for (let k = i + 1; k < units.length && k <= i + MAX_COMPARED; k++) {
+    const token = units[k];
+    if (!isZhWord(token) || negatorZh.has(token.text) || token.text === '还是') return undefined; // 还是不写的好: "better not"
+    if (token.text.endsWith('过') || zhExperienceVerbs.has(token.text)) experienced = true;
+    if (zhComparisonLinks.has(token.text)) {
+      let at = k + 1;
+      if (token.text === '的' && isZhWord(units[at]) && zhComparisonLinks.has((units[at] as Word).text)) at++; // 的那么好
+      const compared = isZhWord(units[at]) ? matchZh(units, at) : undefined;
+      if (!compared || at === i + 1) return undefined;
+      return { value: experienced ? compared.value * 1.3 : negateZh(compared.value, 0.85), length: at + compared.length - i };
+    }
+    if (k > i + 1 && zhWordValue(token.text) !== null) return undefined; // an opinion of its own comes first
+  }
+  return undefined;
+}
+
+// 听不到噪音, 闻不到异味: not perceiving something bad is good.
+const zhUnperceived = new Set(['听不到', '听不见', '闻不到', '闻不见', '看不到', '看不见', '感觉不到', '感受不到', '觉察不到']);
+const zhPerceptionVerbs = new Set(['听', '闻', '看', '感觉', '感受', '觉察']);
+const zhUnperceivedFillers = new Set(['什么', '任何', '一点', '一点点', '半点', '丝毫', '一丝', '有', '的', '啥', '太', '多少']);
+
+function unperceivedRule(units: Unit[], i: number): Match | undefined {
+  const text = (units[i] as Word).text;
+  const split = (text === '不到' || text === '不见') && isZhWord(units[i - 1]) && zhPerceptionVerbs.has((units[i - 1] as Word).text);
+  if (!zhUnperceived.has(text) && !split) return undefined;
+  for (let k = i + 1; k < units.length && k <= i + 3; k++) {
+    const token = units[k];
+    if (!isZhWord(token)) return undefined;
+    if (zhUnperceivedFillers.has(token.text)) continue;
+    const heard = matchZh(units, k);
+    return heard && heard.value < 0 ? { value: 1, length: k + heard.length - i } : undefined;
+  }
+  return undefined;
+}
+
 // 没有想象中的好, 不像宣传的那么差: the negation reaches over what the product is compared with.
 const zhComparisonFrame = new Set([
   '想象', '想象中', '中', '中的', '预期', '预想', '期望', '期望中', '期待中', '宣传', '宣传的', '说的', '描述', '描述的', '图片', '图片上',
@@ -693,7 +872,7 @@ function negatesAcrossVerb(units: Unit[], verbIndex: number): boolean {
 }
 
 const patronageVerbs = new Set(['来', '去', '住', '入住', '买', '购买', '光顾', '选择', '选', '订', '预订', '预定', '回购', '复购', '合作', '光临', '消费', '下单', '用', '使用', '回来', '考虑', '住这', '来了', '去了', '住了', '买了', '点', '点了', '叫', '订购', '报名', '续费', '续订']);
-const returnIntent = new Set(['再', '还会', '会再', '下次', '以后', '还要', '还想', '一定', '一定会', '还', '再次', '将来', '今后', '还将']);
+const returnIntent = new Set(['再', '还会', '会再', '下次', '以后', '还要', '还想', '一定', '一定会', '还', '再次', '将来', '今后', '还将', '绝对', '肯定']);
 const strongRefusal = new Set(['再也不', '再也', '绝不', '决不', '永远不', '坚决不', '不再', '打死也不']);
 
 /** Return intent decides many reviews: 下次还会再来 (+), 以后不会再住 / 再也不买了 (−). */
@@ -712,6 +891,7 @@ function patronageRule(units: Unit[], i: number, floor: number): Match | undefin
     else if (negatorZh.has(token.text) || token.text === '不想' || token.text === '不敢') negated = true;
     else if (!zhSkippable.has(token.text) && !patronageFillers.has(token.text)) break;
   }
+  if (!intent && !negated && zhPurchaseVerbs.has(verb.text) && repeatCustom(units, i, floor)) return { value: 1.2, length: 1 }; // 第三次买了
   if (!intent) return undefined;
   const object = units[i + 1];
   // 以后会考虑别的酒店, 下次去别家: the custom goes elsewhere.
@@ -719,6 +899,52 @@ function patronageRule(units: Unit[], i: number, floor: number): Match | undefin
   // 下次去北京…: a trip, not a return to this shop (a place name or any other object follows).
   if (travelVerbs.has(verb.text) && isZhWord(object) && !zhHere.has(object.text) && !zhFunctionWords.has(object.text)) return undefined;
   return { value: negated ? -2.5 : 2, length: 1 };
+}
+
+const zhOrdinalTimes = /^第[二两三四五六七八九十几0-9]+次$/;
+// A repeat purchase praises what was bought; a second stay or visit is often the one that disappointed.
+const zhPurchaseVerbs = new Set(['买', '买了', '购买', '回购', '复购', '下单', '点', '点了', '订购', '续费', '续订']);
+
+/** 第三次买了: a customer who buys again. */
+function repeatCustom(units: Unit[], i: number, floor: number): boolean {
+  for (let j = i - 1; j >= floor && j >= i - 2; j--) {
+    const token = units[j];
+    if (!isZhWord(token)) return false;
+    if (zhOrdinalTimes.test(token.text)) return true;
+    if (token.text !== '又' && token.text !== '来' && token.text !== '再') return false;
+  }
+  return false;
+}
+
+// 两个小时才送到, 催了五次才发 (−); 第二天就到了, 十分钟就送到 (+): how long something took, as customers say it.
+const zhArrivals = new Set([
+  '到', '送到', '收到', '到货', '发货', '送达', '寄到', '到账', '回复', '处理', '解决', '退款', '发出', '送来', '拿到', '上门', '修好', '办好',
+  '搞定', '到家', '到手', '补发', '取到',
+]);
+// After 才 also the plain verbs: 第二天才给送来, 催了三次才发.
+const zhLateArrivals = new Set([...zhArrivals, '发', '退', '送', '来', '给', '换']);
+const zhReviewWords = new Set(['评价', '评论', '点评', '追评', '写', '评', '晒', '晒图', '反馈', '说']);
+const zhSpanUnits = /(?:小时|钟头|分钟|天|周|星期|礼拜|个月|月|年|次|遍)$/;
+const zhNumeral = /[0-9一二两三四五六七八九十半几多]/;
+const zhSoon = new Set(['第二天', '次日', '当天', '隔天', '今天', '当晚', '马上', '立刻', '立马', '很快', '一会', '一会儿', '没多久', '不久']);
+
+function timingRule(units: Unit[], i: number): Match | undefined {
+  const word = (units[i] as Word).text;
+  if (word !== '才' && word !== '就') return undefined;
+  const next = units[i + 1];
+  const verb = isZhWord(next) ? (next.text.endsWith('了') ? next.text.slice(0, -1) : next.text) : '';
+  if (!(word === '才' ? zhLateArrivals : zhArrivals).has(verb)) return undefined;
+  const then = units[i + 2];
+  if (isZhWord(then) && zhReviewWords.has(then.text)) return undefined; // 用了一周才来评价: the review, not the delivery
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const token = units[j];
+    if (!isZhWord(token)) return undefined;
+    // 两个小时, 五次, 半个月 (not 第一次, an ordinal)
+    const span = token.text[0] !== '第' && zhSpanUnits.test(token.text) && (zhNumeral.test(token.text) || (isZhWord(units[j - 1]) && zhNumeral.test((units[j - 1] as Word).text)));
+    if (word === '才' && span) return { value: -1.5, length: 2 };
+    if (word === '就' && (span || zhSoon.has(token.text))) return { value: 1.5, length: 2 };
+  }
+  return undefined;
 }
 
 const patronageFillers = new Set(['会', '要', '能', '还能', '考虑', '想', '打算', '准备', '选择']);
@@ -790,11 +1016,99 @@ function matchEn(units: Unit[], i: number): Match | undefined {
     }
   }
   if (first.text === 'like') return likeAsVerb(units, i) ? { value: 2, length: 1 } : undefined;
+  const scale = enScale.get(first.text);
+  if (scale !== undefined) {
+    const aspect = enAspectNear(units, i);
+    if (aspect !== undefined) return { value: aspect * scale * EN_ASPECT_WEIGHT, length: 1 }; // low price, the wait was long
+  }
+  if (enAspects.has(first.text) && enScaleNear(units, i)) return undefined; // "noise" in "the noise is low": the amount decides
   if (first.text === 'qq' && (isZhWord(units[i - 1]) || isZhWord(units[i + 1]))) return undefined; // the QQ messenger, not a crying face
-  if (degreeEn.has(first.text)) return undefined;
+  if (enDegreeOf(first.text) !== undefined) return undefined;
   if ((first.text === 'kind' || first.text === 'sort') && isEnWord(units[i + 1], 'of')) return undefined;
-  const value = lexicon.get(first.text) ?? stemLookup(lexicon, first.text);
-  return value === undefined || value === 0 ? undefined : { value, length: 1 };
+  const value = enWordValue(lexicon, first.text);
+  return value === null || value === 0 ? undefined : { value, length: 1 };
+}
+
+// Per-word values (lexicon, stem, or respelled: sooo → so, goood → good, satifying → satisfying), cached.
+const enWordCache = new Map<string, number | null>();
+let enTypoIndex: TypoIndex | undefined;
+
+function enWordValue(lexicon: Map<string, number>, word: string): number | null {
+  let value = enWordCache.get(word);
+  if (value === undefined) {
+    value = lexicon.get(word) ?? stemLookup(lexicon, word) ?? respelledValue(lexicon, word);
+    if (enWordCache.size > 100_000) enWordCache.clear();
+    enWordCache.set(word, value);
+  }
+  return value;
+}
+
+/** Value of an elongated or mistyped word the lexicon knows in its usual spelling. */
+function respelledValue(lexicon: Map<string, number>, word: string): number | null {
+  for (const spelling of unelongate(word)) {
+    if (enDegreeOf(spelling) !== undefined || enNegator.has(spelling)) break;
+    const found = lexicon.get(spelling) ?? stemLookup(lexicon, spelling);
+    if (found) return found;
+  }
+  enTypoIndex ??= buildTypoIndex(enTypoTargets());
+  return typoValue(lexicon, typoCandidates(word, enTypoIndex));
+}
+
+/** One candidate, or several that agree (beautifull: beautiful, beautifully): the mildest value. */
+function typoValue(lexicon: Map<string, number>, candidates: string[]): number | null {
+  let value: number | null = null;
+  for (const candidate of candidates) {
+    const found = lexicon.get(candidate)!;
+    if (value !== null && Math.sign(found) !== Math.sign(value)) return null;
+    if (value === null || Math.abs(found) < Math.abs(value)) value = found;
+  }
+  return value;
+}
+
+/** Degree of an English word, also when elongated ("soooo", "reallyyy"). */
+function enDegreeOf(word: string): number | undefined {
+  const degree = degreeEn.get(word);
+  if (degree !== undefined || word.length < 4 || !hasTripleLetter(word)) return degree;
+  for (const spelling of unelongate(word)) {
+    const found = degreeEn.get(spelling);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function hasTripleLetter(word: string): boolean {
+  for (let k = 2; k < word.length; k++) if (word[k] === word[k - 1] && word[k] === word[k - 2]) return true;
+  return false;
+}
+
+const EN_ASPECT_WEIGHT = 1.5;
+const ASPECT_REACH = 3;
+
+function enWordAt(units: Unit[], k: number): string | undefined {
+  const token = units[k];
+  return token !== undefined && token.kind === 'word' && !token.zh ? token.text : undefined;
+}
+
+/** The aspect an amount word is about: right after it (low price) or before it (the price is low). */
+function enAspectNear(units: Unit[], i: number): number | undefined {
+  for (let k = i + 1; k <= i + 2; k++) {
+    const word = enWordAt(units, k);
+    if (word === undefined) break;
+    const aspect = enAspects.get(word);
+    if (aspect !== undefined) return aspect;
+  }
+  for (let k = i - 1; k >= i - ASPECT_REACH - 1; k--) {
+    const word = enWordAt(units, k);
+    if (word === undefined) break;
+    const aspect = enAspects.get(word);
+    if (aspect !== undefined) return aspect;
+  }
+  return undefined;
+}
+
+function enScaleNear(units: Unit[], i: number): boolean {
+  for (let k = i - 2; k <= i + ASPECT_REACH + 1; k++) if (k !== i && enScale.has(enWordAt(units, k) ?? '')) return true;
+  return false;
 }
 
 interface Phrase {
@@ -838,6 +1152,7 @@ function stemLookup(lexicon: Map<string, number>, word: string): number | undefi
   if (word.endsWith('ier')) candidates.push(word.slice(0, -3) + 'y');
   if (word.endsWith('er')) candidates.push(word.slice(0, -2), word.slice(0, -1));
   for (const candidate of candidates) {
+    if (candidate.length < 3) continue; // bled is not "bl" (VADER's "best love")
     const value = lexicon.get(candidate);
     if (value !== undefined && value !== 0) return value;
   }
@@ -853,7 +1168,7 @@ function modifyEn(units: Unit[], i: number, floor: number, base: number): number
     const token = units[j];
     if (token.kind !== 'word' || token.zh) break;
     const hedge = token.text === 'of' && (isEnWord(units[j - 1], 'kind') || isEnWord(units[j - 1], 'sort')) ? 0.6 : undefined;
-    const degree = hedge ?? degreeEn.get(token.text);
+    const degree = hedge ?? enDegreeOf(token.text);
     if (degree !== undefined) {
       const decay = distance === 1 ? 1 : distance === 2 ? 0.95 : 0.9;
       value *= 1 + (degree - 1) * decay;
@@ -894,12 +1209,25 @@ function waitRule(units: Unit[], i: number): Match | undefined {
   return undefined;
 }
 
-/** "too salty", "too long": excess is a complaint even when the adjective is not in the lexicon. */
+const EN_EXCESS = -1;
+// What follows these was wasted or spoilt: its praise adds to the complaint.
+const enLoss = new Set(['waste of', 'wasted', 'wastes', 'wasting', 'squandered', 'squanders', 'ruined', 'ruins', 'ruin', 'spoiled', 'spoilt', 'spoils']);
+const ENGLISH_LOSS_REACH = 4;
+// Praise that "too" only intensifies: "too good to pass up", "you're too kind".
+const enPraiseAfterToo = new Set([
+  'good', 'great', 'cute', 'adorable', 'funny', 'kind', 'nice', 'beautiful', 'perfect', 'amazing', 'awesome', 'delicious', 'lovely',
+  'gorgeous', 'excellent', 'wonderful', 'fantastic', 'happy', 'tasty', 'yummy', 'fun', 'precious', 'hilarious', 'generous', 'helpful',
+  'friendly', 'pleased', 'glad', 'excited', 'impressed', 'satisfied', 'thankful', 'grateful', 'pretty', 'beautifully', 'well',
+]);
+
+/** "too salty", "too long": excess is a complaint even when the adjective is not in the lexicon ("not too big": praise). */
 function enPatternRule(units: Unit[], i: number): Match | undefined {
   const word = units[i] as Word;
   if (word.text !== 'too') return waitRule(units, i);
   const next = units[i + 1];
   if (!next || next.kind !== 'word' || next.zh || enFunctionWords.has(next.text) || !/^[a-z]{3,}$/.test(next.text)) return undefined;
   if (matchEn(units, i + 1)) return undefined;
-  return { value: -1, length: 2 };
+  const before = units[i - 1];
+  const negated = before !== undefined && before.kind === 'word' && !before.zh && enNegator.has(before.text);
+  return { value: negated ? -EN_EXCESS * NEGATED_NEGATIVE : EN_EXCESS, length: 2 };
 }

@@ -243,7 +243,7 @@ function tokenizeSegment(source: string, tokens: Token[]): void {
       i = j;
       continue;
     }
-    if (cls === Cls.clause && openingQuotes.has(source[i])) {
+    if ((cls === Cls.clause || code === 0x27 || code === 0x2018) && openingQuotes.has(source[i])) {
       const close = shortQuoteEnd(source, i);
       if (close > 0) {
         // “豪华房”, ‘好’服务: a short quoted phrase stays in its clause, marked (scare quotes are ironic).

@@ -20,7 +20,7 @@ const supplement: Array<[number, string]> = [
   [1, `decent fine okay ok solid works working worked functional adequate satisfactory acceptable
        sufficient plentiful cheap inexpensively reasonably improved upgrade upgraded`],
   [-1, `meh average ordinary so-so mediocre lukewarm pricey expensive costly wait waited waiting queue
-       late slow slowly small tiny cramped noisy loud dim dark cold warm salty sweetish oily greasy dry
+       late slow slowly small tiny cramped noisy loud dim dark cold salty sweetish oily greasy dry
        chewy tough rubbery soggy mushy bland plain basic dated outdated old worn confusing complicated
        cluttered crowded busy hard difficult tricky unclear missing lacking lacks lacked refund exchange replacement replace complain complaint complaints issue issues problem
        problems glitch glitches lag laggy delay delayed overcharged extra fee fees charge charged`],
@@ -35,6 +35,21 @@ const supplement: Array<[number, string]> = [
        cancelled canceled uninspired uninspiring lacklustre lackluster unfriendly`],
   [-3, `worst horrible horrendous atrocious abysmal appalling dreadful disgusting revolting nauseating
        inexcusable unbearable unacceptable nightmare fraud fraudulent ripped`],
+  // Products, apps, books and films as online shoppers and viewers write about them.
+  [2, `gripping riveting absorbing compelling engrossing masterful must-see must-read page-turner
+       comfy well-made well-written well-acted well-crafted well-packed`],
+  [1.5, `legit`],
+  [-1, `predictable faded fades fading pilling bled`],
+  [-1.5, `snapped peeling peeled peels`],
+  [-2, `chalky oxidized oxidizes oxidised formulaic plodding meandering overlong muddled forgettable unmemorable
+       misfire uninstalled uninstalling uninstall cringey cringy cringeworthy overhyped over-hyped knockoff
+       yuck eww laughable unwatchable unreadable`],
+  [-2.5, `counterfeit`],
+  // Chinese internet slang written in Latin letters and digits (the English path reads them).
+  [3, `yyds`],
+  [2, `666 awsl`],
+  [1.5, `xswl`],
+  [-1.5, `emo bug bugs`],
 ];
 
 /** Multi-word units: matched before single words; negation and degree still apply to them. */
@@ -52,7 +67,13 @@ const phrases: Array<[number, string]> = [
        |no problems|no problem|no issues|works great|works well|worked great|worked perfectly|as described|as advertised
        |on time|well done|good job|great job|nice touch|fair price|fair prices|value for money|great deal|good deal
        |friendly staff|fast delivery|fast shipping|quick delivery|arrived early|arrived quickly|well packaged|can't beat
-       |cannot beat|can't go wrong|couldn't be happier|could not be happier|made my day|feel at home|felt at home|not bad at all|not bad`],
+       |cannot beat|can't go wrong|couldn't be happier|could not be happier|made my day|feel at home|felt at home|not bad at all|not bad
+       |never looked back|does the job|did the job|does what it says|does exactly what it says|does what it promises
+       |works as expected|worked as expected|exactly what i needed|exactly what i wanted|well packed|days early|day early
+       |ahead of schedule|true to size|nothing to complain about|can't complain|cannot complain|can't fault|cannot fault`],
+  [3, `works like a charm|worked like a charm|holy grail|hands down|never looked better|never felt better|never been better
+       |couldn't be better|could not be better|can't say enough good|cannot say enough good|couldn't put it down
+       |could not put it down|can't put it down|stays with you|stay with you|10 out of 10|ten out of ten|5/5|5 out of 5`],
   [-2, `never again|never coming back|never going back|won't be back|will not be back|won't be returning|not coming back
        |not going back|waste of money|waste of time|waste of|rip off|ripped off|thumbs down|zero stars|0 stars|one star
        |1 star|no stars|stay away|look elsewhere|save your money|fell apart|falling apart|stopped working|doesn't work
@@ -69,7 +90,19 @@ const phrases: Array<[number, string]> = [
        |wouldn't return|will not return|would not return|never return|not return|had to return|return it|returned it
        |returning it|sent it back|over rated|barely edible|don't waste|do not waste|better than this|better than that|better at home|done better
        |do better|could do better|much better elsewhere|go elsewhere|went elsewhere|go else where|take my business elsewhere`],
-  [-1, `at best|at least|only okay|just okay|just ok|only ok`],
+  [-1, `at best|at least|only okay|just okay|just ok|only ok|runs small|run small|ran small|runs large|runs big|two stars|2 stars`],
+  [2, `no questions asked|no question asked`],
+  [-1.5, `gave up on|give up on|giving up on|snapped off|snapped in half`],
+  [-2, `not even close|nowhere near|came apart|comes apart|coming apart|fall flat|falls flat|fell flat|fell asleep|falling asleep|fall asleep|walked out
+       |checking my watch|checked my watch|cash grab|paper thin|paper-thin|no substance|never get back|won't get back
+       |want my money back|want my time back|dead on arrival|won't turn on|wouldn't turn on|doesn't turn on|didn't turn on
+       |won't charge|wouldn't charge|stopped charging|won't answer|doesn't answer|never answered|nobody answers|no one answers
+       |no one could help|nobody could help|dropped calls|dropped call|don't bother|do not bother|dont bother|not my thing
+       |done with them|first and last|expect better|expected better|deserve better|would not buy|would never buy|do not buy
+       |don't buy|dont buy|piece of junk|piece of crap|piece of garbage|piece of trash|too many ads|constant ads|full of ads
+       |forgot my|forgot our|forgot half|forgot to include|forgot to send|forgot to put|they forgot|arrived melted|was melted
+       |were melted|all melted|like cardboard|looks nothing like|nothing like the picture|nothing like the photo|not as pictured
+       |broke me out|gave me a rash`],
 ];
 
 /** Entries in VADER that mislead on customer feedback. */
@@ -83,6 +116,8 @@ const overrides: Record<string, number> = {
   lover: 0, lovers: 0, honest: 0.5, friend: 0, friends: 0, "friend's": 0, luck: 0.5, work: 0, right: 0, gold: 0,
   paradise: 1, focused: 0.5, definitely: 0, certainly: 0, fairly: 0, quickly: 1, warmer: 0, upgrading: 0,
   lemon: 0, cold: -1, packed: 0, hooked: 1.5, immediately: 1, theft: -2, elsewhere: -1,
+  enough: 0.3, // "big enough" is faint praise, "loud enough to wake the house" none; "not enough" is negated
+  promised: 0, promise: 0, // a claim, not the customer's judgement ("not what was promised")
 };
 
 export const enDegree: Record<string, number> = {
@@ -107,7 +142,7 @@ export const enNegator = new Set([
 
 /** Negations of belief or habit that reach over the whole rest of the sentence, not three words. */
 export const enWideNegator = new Set(['never', 'doubt', 'refrained', 'refuse', 'refuses']);
-export const enWideNegatorPairs = new Set(["don't think", 'do not think', "didn't think", 'not sure', "i'm not sure", 'no way', "won't ever"]);
+export const enWideNegatorPairs = new Set(["don't think", 'not think', "didn't think", 'not sure', "i'm not sure", 'no way', "won't ever"]);
 
 export const enContrast = new Set(['but', 'however', 'yet', 'nevertheless', 'nonetheless', 'unfortunately', 'except', 'though']);
 export const enConcession = new Set(['although', 'despite', 'while', 'whilst', 'albeit', 'even though']);
@@ -117,6 +152,7 @@ export const enWish = new Set(['hope', 'hoping', 'wish', 'should', 'if', 'sugges
 export const likeVerbs = new Set(['i', 'we', 'they', 'you', 'really', 'truly', 'did', 'do', "don't", 'dont', "didn't", 'didnt', 'would', "i'd", "we'd", 'definitely', 'also', 'just', 'kids', 'wife', 'husband']);
 
 let cached: Map<string, number> | undefined;
+let rated: Set<string> | undefined;
 
 export function enLexicon(): Map<string, number> {
   if (cached) return cached;
@@ -127,6 +163,7 @@ export function enLexicon(): Map<string, number> {
     const value = Number.parseFloat(line.slice(tab + 1));
     if (Number.isFinite(value)) map.set(line.slice(0, tab), value);
   }
+  const ratedWords = new Set(map.keys());
   // Hu & Liu's opinion lexicon (6,800 words mined from customer reviews; opinion-lexicon package) fills
   // VADER's gaps in review vocabulary (incredible, overrated, bland, stale). It is unrated, so ±1.5.
   const require = createRequire(import.meta.url);
@@ -134,7 +171,11 @@ export function enLexicon(): Map<string, number> {
     for (const word of require(`opinion-lexicon/lib/${file}`) as string[]) if (!map.has(word)) map.set(word, weight);
   }
   for (const [weight, words] of supplement) {
-    for (const word of words.split(/\s+/)) if (word && !(map.get(word) && Math.sign(map.get(word)!) === Math.sign(weight) && Math.abs(map.get(word)!) >= Math.abs(weight))) map.set(word, weight);
+    for (const word of words.split(/\s+/)) {
+      if (!word) continue;
+      ratedWords.add(word);
+      if (!(map.get(word) && Math.sign(map.get(word)!) === Math.sign(weight) && Math.abs(map.get(word)!) >= Math.abs(weight))) map.set(word, weight);
+    }
   }
   for (const [weight, list] of phrases) {
     for (const phrase of list.split('|')) {
@@ -144,8 +185,37 @@ export function enLexicon(): Map<string, number> {
   }
   for (const [word, weight] of Object.entries(overrides)) map.set(word, weight);
   cached = map;
+  rated = new Set([...ratedWords].filter((word) => map.get(word) !== 0 && !Object.hasOwn(enDegree, word)));
   return map;
 }
+
+/**
+ * Words a misspelling may be corrected to: VADER's rated words and the supplement, in use in reviews.
+ * Not Hu & Liu's long tail (champaign, threating), whose near neighbours are ordinary words.
+ */
+export function enTypoTargets(): ReadonlySet<string> {
+  enLexicon();
+  return rated!;
+}
+
+/**
+ * Aspects whose amount is what the customer judges (high quality, long battery life: good; high price,
+ * long wait: bad). +1: more is better; −1: more is worse. Read with enScale.
+ */
+export const enAspects = new Map<string, 1 | -1>([
+  ...`quality battery life capacity storage signal coverage resolution durability portion portions selection variety
+      performance efficiency accuracy suction ratings value speed speeds`
+    .split(/\s+/).filter(Boolean).map((word): [string, 1] => [word, 1]),
+  ...`price prices pricing cost costs fee fees bill bills noise wait waits waiting delay delays latency lag interest risk
+      errors defects`
+    .split(/\s+/).filter(Boolean).map((word): [string, -1] => [word, -1]),
+]);
+
+/** Amount words around an aspect: high/long/large (more), low/short/small (less). */
+export const enScale = new Map<string, 1 | -1>([
+  ...'high higher highest long longer longest large larger big bigger huge plenty ample'.split(' ').map((word): [string, 1] => [word, 1]),
+  ...'low lower lowest short shorter small smaller tiny limited minimal'.split(' ').map((word): [string, -1] => [word, -1]),
+]);
 
 /** Longest phrase length in words, so the matcher knows how far to look ahead. */
 export const enMaxPhraseWords = 7;

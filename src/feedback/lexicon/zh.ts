@@ -41,7 +41,7 @@ const groups: Array<[number, string]> = [
   [-1, `卡 性价比不高 性价比一般 价格偏高 一般般 普通 凑合 将就 马马虎虎 差强人意  还凑合 勉强 不太理想 不尽如人意 欠佳 略差 偏贵
                  
       远 偏远 偏僻 小了 窄 挤 拥挤 拥堵 堵 暗 昏暗 冷 凉 热了 闷热 潮 湿 硬 软塌塌 薄 轻飘飘 单薄 简陋
-      陈旧 旧 老旧 老化 一股味 有味 味道大 气味 灰尘 灰 毛发 头发 虫 蚊子 蟑螂 噪音 噪声 声音大 吵 等待
+      陈旧 旧 老旧 老化 一股味 有味 味道大 气味 灰尘 灰 虫 蚊子 蟑螂 噪音 噪声 声音大 吵 等待
       等了 等很久 排队 久 太久 很久 好久 半天 慢吞吞 晚了 晚到 迟 推迟 延期 改期 取消 退 退回 退货 退钱
       退款 换货 返修 维修 售后 投诉 毛病 疑问 担心 担忧 顾虑 纠结 犹豫 郁闷 无奈 遗憾 可惜 不足
        缺陷 瑕疵  不便 麻烦 费事 费劲 折腾 复杂 繁琐 啰嗦 难 困难  欠 缺 少 单调 乏味 无聊
@@ -140,7 +140,64 @@ const phrases: Array<[number, string]> = [
   [-1, `对不起 号称 所谓 所谓的 顶多 最多也就 差距 不如`],
   [-1.5, `充其量 还不如 差得远`],
   [-2, `差远了 不如从前 大不如前 大不如从前 越来越差 每况愈下 名不符实 徒有虚名 言过其实`],
+  // Hair is a complaint where it is found (床上有头发, 吃出头发), not in a hair-dryer or shampoo review.
+  [-1, `有头发 有毛发 很多头发 好多头发 发现头发 一根头发 根头发 掉发 掉头发 脱发 低矮`],
+  [-2, `吃出头发 吃出了头发`],
+  // Online shopping, takeaway, cosmetics, apps, films and social posts, in the words users write.
+  [3, `爱不释手 买到赚到 早买早享受 封神 神作 杠杠的 杠杠滴 演技炸裂 好评好评 赞赞赞`],
+  [2, `赚到 赚到了 服帖 显白 顺滑 柔顺 饱满 解放双手 外焦里嫩 皮薄馅大 热血沸腾 值得收藏 暖心 美美哒 萌萌哒 幸福感
+       圆满 成就感 有问必答 必备 心情好 心情美美 品质在线 质量在线 颜值在线 演技在线 口味在线 味道在线 水准在线
+       做工细 做工精细 做工细致 版型好 版型正 信号好 网速快 安利 强烈安利 冲冲冲 良心推荐`],
+  [1.5, `滋润 温和 有面子 暖 暖暖的 二刷 三刷 又回购`],
+  [-3, `又臭又长 烂片 劝退 流氓 流氓软件 离大谱 吐血 心态崩了 心态崩 垃圾软件 辣鸡软件 翻新机 假签收 暴力分拣 跑路 跑路了`],
+  [-2.5, `智障 欲哭无泪 累成狗 倒霉透顶 退货了 已退货 差到离谱 坑老人`],
+  [-2, `看睡着 看睡着了 看得睡着 搓泥 卡粉 脱妆 闷痘 爆痘 烂脸 泛白 浮粉 烧焦 烧焦味 焦味 糊味 哈喇味 不敢吃
+       不敢用 不敢穿 不敢喝 不敢再用 不敢再买 白费 白费了 白忙 白折腾 甩锅 掉线 逾期 堪忧 离谱 踩坑 避坑 尬演 面瘫
+       刺痛 不承认 联系不上 打不通 占线 不给保价 中暑 生病 生病了 发烧 失眠 催了 催单 催了好几次 扣了钱 乱扣钱 乱扣
+       辣到怀疑人生 怀疑人生 全扔了 倒掉了 全倒了 下头`],
+  [-1.5, `狗血 心疼 慌 有点慌 紧绷 痒 刺挠 卡住 使用痕迹 旧货 扔了`],
+  [-1, `小得 拔草 拔草了 怪怪的 比较老 有点老 很老 挺老 较老 偏老 有些老 老了`],
+  [3, `性价比之王`],
+  // Looks, as buyers of clothes and cosmetics judge them.
+  [2, `洋气 显年轻 显高 上镜`],
+  [-2, `丑 丑死了 难看死了 土气 老土 显老 显胖 显黑 起皱 皱巴巴`],
+  [1.5, `之王 分量实在 量实在 很实在 挺实在 吃撑了`],
+  [-2, `钻毛 跑毛 掉毛 直线下降 大幅下降 明显下降`],
+  [-1, `下降 下滑`],
+  // Scoring and standing words of everyday reviews.
+  [1.5, `加分 加分项 有所提高 有所改善 有所进步 突出 老用户 老顾客 有优势 优势明显 性能强`],
+  [1, `优势`],
+  [-1.5, `减分 扣分 扣分项 不被重视 不重视 奇怪 莫名其妙的 加收 误了`],
+  [-2, `不讲道理 不务正业 冤枉 心痛`],
+  // "Its only merit is …": the rest was bad (唯一的优点就是便宜).
+  [-1.5, `唯一的优点 唯一优点 唯一的好处 唯一好处 唯一可取 唯一可取之处 唯一的亮点 只有一个优点 只有一个好处`],
 ];
+
+/**
+ * Aspects whose amount is what the customer judges: more quality or battery life is good (续航很长), more
+ * price or noise is bad (噪音很小 is praise). +1: more is better; −1: more is worse. Read with zhScale.
+ */
+export const zhAspects: Record<string, 1 | -1> = Object.fromEntries([
+  ...`性价比 质量 品质 档次 颜值 评分 口碑 销量 效率 满意度 分量 份量 量 续航 续航能力 待机 待机时间 续航时间 空间 容量 内存 存储
+      像素 分辨率 清晰度 性能 配置 信号 网速 成功率 人气 回头率 精度 准确率 稳定性 兼容性 安全性 耐用性 实用性 水平 水准 素质 折扣
+      优惠力度 电量 吸力 风力 效果 制冷效果 保温效果 隔音效果 可玩性 完成度 含金量 营养价值 新鲜度`
+    .split(/\s+/).filter(Boolean).map((word) => [word, 1]),
+  ...`价格 价钱 价位 售价 费用 运费 收费 房价 噪音 噪声 油耗 耗电 耗电量 功耗 电费 辐射 甲醛 误差 故障率 返修率 失败率 延迟 延时
+      发热 发热量 等待时间 排队时间 难度 门槛 风险 压力 色差 差价 手续费 利息 月租 话费 流量费 年费 服务费 配送费 打包费`
+    .split(/\s+/).filter(Boolean).map((word) => [word, -1]),
+]);
+
+/** Aspects judged by being right, not by amount: 辣度刚好, 尺码正好, 大小合适. */
+export const zhJustRightAspects = new Set([
+  '辣度', '甜度', '咸淡', '咸度', '大小', '尺码', '尺寸', '长度', '温度', '水温', '软硬', '硬度', '厚度', '松紧', '口味', '火候', '分量', '份量', '码数',
+]);
+export const zhJustRight = new Set(['刚好', '正好', '刚刚好', '合适', '适中', '正合适', '刚合适', '合身', '标准']);
+
+/** Amount words after an aspect: 高/大/多/长/足/强 (more), 低/小/少/短/弱 (less). */
+export const zhScale: Record<string, 1 | -1> = {
+  高: 1, 大: 1, 多: 1, 长: 1, 足: 1, 强: 1, 充足: 1, 充沛: 1, 够用: 1,
+  低: -1, 小: -1, 少: -1, 短: -1, 弱: -1, 不足: -1, 不够: -1,
+};
 
 /** Words that intensify or soften the next evaluative word (multiplier on its weight). */
 export const zhDegree: Record<string, number> = {
@@ -180,19 +237,31 @@ export const zhSuffixDegree: Record<string, number> = {
 /** Clause openers: the clause after a contrast dominates, a concession clause weighs less. */
 export const zhContrast = new Set(['但', '但是', '可是', '可', '不过', '然而', '却', '而是', '偏偏', '结果', '谁知', '谁知道', '哪知', '没想到的是', '反而', '实际', '实际上', '事实上', '实物', '实际收到']);
 export const zhCaveat = new Set(['只是', '就是', '唯一', '唯一的', '唯一不足', '唯一的不足', '唯一的缺点', '唯一缺点', '除了']);
-export const zhConcession = new Set(['倒是', '虽然', '虽', '虽说', '尽管', '固然', '本以为', '原以为', '以为', '还以为', '本来以为', '原本以为']);
+export const zhConcession = new Set(['明明', '倒是', '虽然', '虽', '虽说', '尽管', '固然']);
+/** Expectations that reality overturned: 本以为很好吃 (it was not), 本来以为会很难用 (it was not). */
+export const zhExpectation = new Set(['本以为', '原以为', '以为', '还以为', '本来以为', '原本以为', '满以为', '我以为']);
 export const zhSummary = new Set(['总之', '总的来说', '总体来说', '总体而言', '总体', '总得来说', '总的说来', '总的来讲', '整体来说', '整体而言', '整体', '综合来看', '综上', '总而言之', '总结', '一句话', '总体上', '整体上', '总的']);
 /** Wishes and suggestions: the positive words in them describe what is missing. */
 export const zhWish = new Set(['也许', '或许', '可能会', '估计会', '希望', '建议', '期望', '要是', '如果', '假如', '若', '但愿', '最好', '应该', '应当', '能否', '能不能', '可否', '要求', '请', '盼']);
 
 /** Tokens that are not evaluative on their own even though they contain an evaluative character. */
+// Things, not opinions, whose names hold an evaluative character (驱蚊香, 香薰, 地暖): kept whole when segmented.
+const zhThings = [
+  '蚊香', '驱蚊香', '电蚊香', '熏香', '檀香', '线香', '香薰', '香水', '香皂', '香料', '香肠', '香菜', '香蕉', '香油', '香烟', '地暖', '暖气',
+  '暖风', '暖宝宝', '暖手宝', '暖水袋', '暖水瓶',
+];
+
 export const zhNeutral = new Set([
+  ...zhThings,
   '好像', '好多', '好几', '只好', '正好', '刚好', '恰好', '好在', '好些', '好歹', '好比', '好似', '好久不见', '出差', '差不多',
   '差点', '差点儿', '时差', '差额', '落差', '偏差值', '快递', '快递员', '快点', '尽快', '赶快', '快要', '快乐大本营', '不好意思',
   '问好', '你好', '您好', '好友', '好的', '好吧', '爱好', '美好的一天', '友好城市', '便宜行事', '大便', '小便', '方便面', '随便',
   '顺便', '便是', '即便', '以便', '不管', '不论', '不仅', '不但', '不光', '不久', '不少', '不同', '不断', '不停', '不止', '毛巾',
   '拖鞋', '早餐', '热水', '冷气', '旧址', '新闻', '垃圾桶', '垃圾袋', '垃圾箱', '卡片', '银行卡', '信用卡', '房卡', '会员卡', '卡号',
   '刷卡', '麻烦您', '麻烦你', '请问', '坏账', '好评返现', '差价', '补差价', '值班', '价值', '值机', '问题解答', '一般来说', '一般情况下', '一般都', '一般是', '没事', '没关系', '没什么事', '没问题吧', '没想到', '想不到', '意想不到', '五星级', '四星级', '三星级', '快捷酒店', '多少',
+  // Words the back-off lexicon scores that are neutral in feedback: things, services, plain verbs and adverbs.
+  '自助', '自助餐', '可乐', '便当', '清真', '松紧', '特大', '古稀', '复本', '封套', '门卡', '制服', '开通', '赚钱', '约定',
+  '承诺', '期望', '来得', '超出', '无关', '删除', '删去', '伸缩', '通用', '精选', '必修', '自主', '依旧', '新开', '正面', '好好',
 ]);
 
 export const zhLexicon: Map<string, number> = buildLexicon();
@@ -214,7 +283,8 @@ export function zhSegmenterWords(): string[] {
   for (const table of [zhDegree, zhNegator, zhSoftNegator, zhSuffixDegree]) {
     for (const word of Object.keys(table)) if (word.length > 1) out.add(word);
   }
-  for (const set of [zhContrast, zhCaveat, zhConcession, zhSummary, zhWish]) {
+  for (const word of zhThings) out.add(word);
+  for (const set of [zhContrast, zhCaveat, zhConcession, zhExpectation, zhSummary, zhWish]) {
     for (const word of set) if (word.length > 1) out.add(word);
   }
   return [...out];
