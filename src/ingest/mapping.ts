@@ -30,12 +30,13 @@ export function parseMapOption(values: string[] | undefined): Overrides {
 }
 
 /** rank: the synonym's place in its field's list; of two columns naming one field exactly, the better-ranked name wins. */
-type SynonymIndex = { key: string; words: string[] | null; field: string; rank: number }[];
+type SynonymIndex = { key: string; words: string[] | null; field: string; rank: number; vetoes: string[] }[];
 
 function synonymIndex(kind: Kind, extra: Record<string, string[]>): SynonymIndex {
   const index: SynonymIndex = [];
   for (const spec of fieldSpecs[kind]) {
-    [...(extra[spec.field] ?? []), spec.field, ...spec.synonyms].forEach((s, rank) => index.push({ key: headerKey(s), words: isCjk(s) ? null : words(s), field: spec.field, rank }));
+    const vetoes = (spec.notWhenContaining ?? []).map(headerKey);
+    [...(extra[spec.field] ?? []), spec.field, ...spec.synonyms].forEach((s, rank) => index.push({ key: headerKey(s), words: isCjk(s) ? null : words(s), field: spec.field, rank, vetoes }));
   }
   return index;
 }
@@ -80,6 +81,7 @@ function matchHeader(header: string, index: SynonymIndex): Match[] {
     const minLen = s.words === null ? 2 : 4;
     if (s.key.length < minLen || !key.includes(s.key)) continue;
     if (s.words !== null && byWords && !containsWords(headerWords, s.words)) continue;
+    if (s.vetoes.some((veto) => key.includes(veto))) continue;
     if (s.key.length > (longest.get(s.field) ?? 0)) longest.set(s.field, s.key.length);
   }
   return [...longest].sort((a, b) => b[1] - a[1]).map(([field]) => ({ field, how: 'contains' as const, rank: 0 }));

@@ -81,6 +81,17 @@ describe('header mapping', () => {
     expect(fieldsOf(['custemail', 'clientmobile'], 'customers')).toEqual({ custemail: 'email', clientmobile: 'phone' });
   });
 
+  it('reads Chinese platform exports: 拼多多 and 抖店 orders, 企业微信 and 有赞 customers, a 小鹅通 survey', () => {
+    const pdd = ['订单号', '商品', '商品规格', '商品数量(件)', '商品总价(元)', '店铺优惠折扣(元)', '用户实付金额(元)', '订单状态', '订单成交时间', '收货人', '手机'];
+    // the time the order was made, and a discount that merely mentions the shop is not the channel
+    expect(fieldsOf(pdd, 'orders')).toMatchObject({ 订单成交时间: 'order_date', '店铺优惠折扣(元)': null, '用户实付金额(元)': 'amount', 收货人: 'customer_name', 手机: 'phone' });
+    const douyin = ['主订单编号', '子订单编号', '选购商品', '商品数量', '商品金额', '订单应付金额', '支付完成时间', '订单提交时间', '订单状态', '收件人', '收件人手机号'];
+    expect(fieldsOf(douyin, 'orders')).toMatchObject({ 订单提交时间: 'order_date', 支付完成时间: null, 收件人: 'customer_name', 收件人手机号: 'phone' });
+    expect(fieldsOf(['客户名称', '添加人', '添加时间', '手机号', '添加渠道'], 'customers')).toMatchObject({ 添加人: 'owner', 添加时间: 'registered_at', 添加渠道: 'channel' });
+    expect(fieldsOf(['客户姓名', '手机号', '成为客户时间', '积分'], 'customers')).toMatchObject({ 成为客户时间: 'registered_at', 积分: null });
+    expect(fieldsOf(['提交时间', '用户昵称', '手机号', '您的建议'], 'feedback')).toMatchObject({ 用户昵称: 'customer_name', 您的建议: 'comment' });
+  });
+
   it('gives each field to one column only; the second is kept as extra', () => {
     expect(fieldsOf(['手机', '联系电话'], 'customers')).toEqual({ 手机: 'phone', 联系电话: null });
   });
