@@ -124,6 +124,25 @@ describe('streaming reader', () => {
   });
 });
 
+describe('shared strings between the two passes', () => {
+  it('reuses a workbook\'s strings only for the same content: a file replaced at the same path is read anew', async () => {
+    const path = join(dir, 'replaced.xlsx');
+    const write = async (names: string[]): Promise<void> => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('名单');
+      sheet.addRow(['客户名称', '城市']);
+      for (const name of names) sheet.addRow([name, '深圳']);
+      await workbook.xlsx.writeFile(path);
+    };
+    await write(['张伟', '李娜']);
+    const [first] = await openStreamed(path, {});
+    expect((await all(first)).map((r) => r.cells[0])).toEqual(['张伟', '李娜']);
+    await write(['王芳', '赵磊']);
+    const [second] = await openStreamed(path, {});
+    expect((await all(second)).map((r) => r.cells[0])).toEqual(['王芳', '赵磊']);
+  });
+});
+
 describe('files that are not readable spreadsheets', () => {
   it('explains a password-protected xlsx', async () => {
     const error = await openTables(fx.encrypted).catch((e: unknown) => e);
