@@ -23,6 +23,11 @@ import { degreeZh, fusedNotDone, matchZh, modifyZh, negateZh, startsWithDegree, 
 
 const VERDICT_WEIGHT = 1.6;
 
+/** In a wish or suggestion (希望…, "if only …") praise counts little and a complaint somewhat less. */
+function wished(value: number): number {
+  return value * (value > 0 ? 0.2 : 0.6);
+}
+
 export function scoreClause(clause: Clause, reasons: string[] | undefined, carried = false): { value: number; units: number; opensNegation: boolean } {
   const units = clause.units;
   let wideNegation = carried;
@@ -34,7 +39,18 @@ export function scoreClause(clause: Clause, reasons: string[] | undefined, carri
   let chinese = false;
   let frame: Frame = 'none';
   let lostUntil = -1; // "a waste of a great premise", "ruined a good movie": praise of what was lost
-  for (let i = 0; i < units.length; ) {
+  let i = 0;
+  /** Counts a rule's value for the `length` units from i and moves past them. */
+  const addSpan = (value: number, length: number): void => {
+    sum += value;
+    clause.lastValue = value;
+    count++;
+    reasons?.push(`${surface(units, i, length)}${signed(value)}`);
+    i += length;
+    lastUnitEnd = i;
+    lastWasNegated = false;
+  };
+  while (i < units.length) {
     const unit = units[i];
     if (unit.kind === 'word' && unit.zh) frame = frameAt(units, i, frame);
     // "never looked back", "never get back": a phrase that holds the negator is not negated by it.
@@ -50,15 +66,8 @@ export function scoreClause(clause: Clause, reasons: string[] | undefined, carri
     const reach = unit.zh && reachTriggers().has(unit.text) ? (aspectRule(units, i) ?? comparisonRule(units, i) ?? unperceivedRule(units, i)) : undefined;
     if (reach) {
       // 噪音很小, 没有之前的好用, 听不到噪音: what is judged decides the sign of the words after it.
-      if (clause.wish) reach.value *= reach.value > 0 ? 0.2 : 0.6;
-      if (frame !== 'none') reach.value = reframe(frame, reach.value);
-      sum += reach.value;
-      clause.lastValue = reach.value;
-      count++;
-      reasons?.push(`${surface(units, i, reach.length)}${signed(reach.value)}`);
-      i += reach.length;
-      lastUnitEnd = i;
-      lastWasNegated = false;
+      const value = clause.wish ? wished(reach.value) : reach.value;
+      addSpan(frame !== 'none' ? reframe(frame, value) : value, reach.length);
       continue;
     }
     const match = unit.zh ? matchZh(units, i) : matchEn(units, i);
@@ -66,16 +75,8 @@ export function scoreClause(clause: Clause, reasons: string[] | undefined, carri
       const rule = unit.zh
         ? (patronageRule(units, i, lastUnitEnd) ?? (unit.text === '才' || unit.text === '就' ? timingRule(units, i) : undefined) ?? zhPatternRule(units, i))
         : enPatternRule(units, i);
-      if (rule) {
-        if (clause.wish) rule.value *= rule.value > 0 ? 0.2 : 0.6;
-        sum += rule.value;
-        clause.lastValue = rule.value;
-        count++;
-        reasons?.push(`${surface(units, i, rule.length)}${signed(rule.value)}`);
-        i += rule.length;
-        lastUnitEnd = i;
-        lastWasNegated = false;
-      } else {
+      if (rule) addSpan(clause.wish ? wished(rule.value) : rule.value, rule.length);
+      else {
         if (unit.zh) {
           chinese = true;
           if (!verdictFiller(unit.text)) aboutSomething = true;
@@ -120,7 +121,7 @@ export function scoreClause(clause: Clause, reasons: string[] | undefined, carri
     const suffix = after && after.kind === 'word' && after.zh ? suffixDegreeZh.get(after.text) : undefined;
     if (suffix !== undefined) value *= suffix;
     else if (unit.zh && value < 0) value *= hedgeAfter(units, i + match.length);
-    if (clause.wish) value *= value > 0 ? 0.2 : 0.6;
+    if (clause.wish) value = wished(value);
     if (unit.zh && frame !== 'none') value = reframe(frame, value);
     if (value > 0 && quotedSpan(units, i, match.length)) value *= -0.5; // 服务很“好”: scare quotes turn praise into irony
     if (!unit.zh && value > 0 && i < lostUntil) value *= -0.5;
