@@ -110,6 +110,7 @@ export async function main(argv: string[], load: (args: string[]) => Promise<Com
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
   process.on('beforeExit', onStalled);
+  // not removed below: a closed pipe can surface while the last output drains after the command returned
   process.stdout.on('error', quietOnClosedPipe);
   try {
     await buildProgram(lang, await load(argv.slice(2))).parseAsync(argv);

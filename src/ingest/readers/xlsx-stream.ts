@@ -209,7 +209,12 @@ async function drain(items: AsyncIterable<unknown>): Promise<void> {
  */
 let lastSharedStrings: { key: string; strings: WeakRef<unknown[]> } | undefined;
 
-async function readSharedStrings(reader: ReaderInternals, path: string, entry: ZipEntry | undefined, part: (name: string) => PartStream | undefined): Promise<void> {
+/** One zip part as the stream exceljs' part parsers read. */
+function partStream(path: string, entry: ZipEntry): PartStream {
+  return Readable.from(entryText(path, entry), { objectMode: true }) as PartStream;
+}
+
+async function readSharedStrings(reader: ReaderInternals, path: string, entry: ZipEntry | undefined): Promise<void> {
   if (!entry) return;
   const key = `${path}\0${entry.offsetToLocalFileHeader}\0${entry.compressedSize}\0${entry.crc32}`;
   const cached = lastSharedStrings?.key === key ? lastSharedStrings.strings.deref() : undefined;
@@ -217,7 +222,7 @@ async function readSharedStrings(reader: ReaderInternals, path: string, entry: Z
     reader.sharedStrings = cached;
     return;
   }
-  await drain(reader._parseSharedStrings(part(entry.path.replace(/^\//, ''))!));
+  await drain(reader._parseSharedStrings(partStream(path, entry)));
   if (reader.sharedStrings) lastSharedStrings = { key, strings: new WeakRef(reader.sharedStrings) };
 }
 
@@ -240,14 +245,14 @@ export async function* streamedWorksheets(excel: typeof ExcelJS, path: string): 
   });
   const part = (name: string): PartStream | undefined => {
     const entry = entries.get(name);
-    return entry && (Readable.from(entryText(path, entry), { objectMode: true }) as PartStream);
+    return entry && partStream(path, entry);
   };
   const rels = part('xl/_rels/workbook.xml.rels');
   if (rels) await reader._parseRels(rels);
   const workbook = part('xl/workbook.xml');
   if (workbook) await reader._parseWorkbook(workbook);
   reader.properties ??= { model: {} };
-  await readSharedStrings(reader, path, entries.get('xl/sharedStrings.xml'), part);
+  await readSharedStrings(reader, path, entries.get('xl/sharedStrings.xml'));
   const styles = part('xl/styles.xml');
   if (styles) await reader._parseStyles(styles);
   for (const { name, part: sheetPart } of sheetParts(reader, entries)) {
